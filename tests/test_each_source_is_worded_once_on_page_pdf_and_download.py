@@ -20,6 +20,7 @@ from kulturensrige.data.publishing import SOURCES_FILE, published_files
 from kulturensrige.data.schema import PUBLISHED_CODES
 from kulturensrige.edition import editions
 from kulturensrige.render import cards, charts, lists
+from kulturensrige.rules.filters import ALL
 from support.checks import each
 
 REPO = Path(__file__).resolve().parent.parent
@@ -58,11 +59,8 @@ def test_the_dictionary_says_what_the_downloads_pages_and_pdfs_write_for_a_prove
     assert "med sidernes ord" not in dictionary
     assert f"„{provenance.owner_mark(provenance.EDITORS_SHORT)}“" in dictionary
     for value in each([v for v in PUBLISHED_CODES if v != "quotes.attribution"]):
-        label = provenance.value_label(data.options, value)
-        # An editors' title: the short mark in print too (ADR 81); another value's full words (provenance.printed_mark).
-        said = (
-            f"Selve værdien markerer siderne „{provenance.page_mark(label)}“ og PDF'erne „{provenance.printed_mark(data.options, value)}“"
-        )
+        # One mark on the pages and in the PDFs alike (provenance.marks_said; reading 31, #3).
+        said = provenance.marks_said(data.options, value)
         table, _, column = value.partition(".")
         row = next(line for line in dictionary.splitlines() if line.startswith(f"| {column} |") and said in line)
         inferred = provenance.code_words(data.options, value, "inferred")
@@ -133,3 +131,23 @@ def test_an_editors_tie_to_an_ingredient_reads_in_quotes_csv_as_its_card_says_it
     for quote in editors["quote_id"]:
         assert back[quote] == provenance.BY_EDITORS
     assert set(back) <= {provenance.BY_EDITORS, provenance.BY_REPORT, ""}
+
+
+def test_the_dictionary_gives_each_provenance_columns_mark_as_the_pages_and_every_pdf_print_it(data):
+    """Reading 31, #3: the dictionary said „Selve værdien markerer siderne „(red.)“ og PDF'erne „(redaktionens
+    læsning)““, where the whole-book PDF (the pages printed) sets „(red.)“ after a status and a workshop's form stood
+    „fysisk (redaktionens læsning)“ on its page as in print. The dictionary now says one mark for pages and PDFs, and
+    that mark is what the page's table, the cards and a municipality's PDF print."""
+    dictionary = (REPO / "data" / "DATAORDBOG.md").read_text(encoding="utf-8")
+    assert "Selve værdien markerer siderne" not in dictionary
+    form = provenance.marks_said(data.options, "programme_events.mode_basis")
+    mark = provenance.owner_mark(provenance.value_label(data.options, "programme_events.mode_basis"))
+    assert f"„{mark}“" in form and form in dictionary
+    table = charts.programme_timeline(data).variants[ALL].table
+    assert any(str(cell).endswith(f" {mark}") for cell in table.iloc[:, 1]), table
+    title = provenance.marks_said(data.options, "initiatives.title_basis")
+    short = provenance.owner_mark(provenance.EDITORS_SHORT)
+    assert f"„{short}“" in title and title in dictionary
+    printed = " ".join(_edition_text(data, "259").replace("\xad", "").split())
+    visits = data.initiatives.set_index("initiative_id").loc["koege-musikalske-besoeg"]
+    assert visits.title_basis == "inferred" and f"{visits.title} {short}" in printed

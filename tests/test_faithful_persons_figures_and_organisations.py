@@ -68,6 +68,16 @@ def test_the_resource_persons_download_says_which_person_the_report_calls_the_fa
     assert "regner ikke Christa Breum Amhøj (leder af aktionslæringsforløbet) blandt ressourcepersonerne" in page
 
 
+def test_kilder_csv_says_beside_the_facilitator_column_the_pages_sentence_that_she_is_no_resource_person(data):
+    """Reading 31, #4: resource_persons.csv held the facilitator as a fourth row with facilitator = ja, while the page
+    said the report does not count her among the resource persons; kilder.csv said only „rapportens“ beside the column.
+    The download's note for the column now says the page's sentence, word for word."""
+    page = _text(lists.resource_persons(data))
+    said = provenance.not_resource_persons(data.options, ["Christa Breum Amhøj (facilitator af aktionslæringsforløbet)"])
+    assert said in page
+    assert said in _sources(data)[("resource_persons.csv", "facilitator")]["begrundelse"]
+
+
 def test_the_dictionary_places_figure_4s_words_where_the_report_has_them(data, report_text):
     """#3: the dictionary said the six words stand 'lige efter figuren'; the report says them before the caption
     'Fig. 4. Wordcloud: …'."""
@@ -178,3 +188,33 @@ def test_a_retold_description_says_what_the_report_says_and_no_more(data, report
     assert _sources(data)[(file, "description")]["hvis_ord"] == "redaktionens ord"
     row = next(r for r in _download(data, file) if r[key] == row_id)
     assert added not in row["description"], row["description"]
+
+
+def test_the_editors_words_keep_to_the_report_where_reading_31_found_them_slipping(data, report_text):
+    """Reading 31, #7 and #8: Arken's note said the report „siger ikke mere om Arken“ though it gives the field diary
+    from the workshop there; Køge's event was held „som led i“ Kulturens Rige where the report says »i forbindelse med«;
+    workshop 4's description said „strygere“ and „til musikken“ where its form's reason said „strygerne“ and „ved
+    bordene“; WHO's plan stood „2013-2020“ in the data and „2013–2020“ on the page; the kind „Bemærkning“ was described
+    by another kind's label, „Kort udsagn“."""
+    report = _report(report_text)
+    arken = data.organisations.set_index("organisation_id").loc["arken", "description"]
+    assert "siger ikke mere" not in arken and "feltdagbogen" in arken
+    assert "Feltdagbog, workshop nummer fire, Arken" in report
+    assert "i forbindelse med Kulturens Rige" in report
+    for table, column in (("municipalities", "outcome"), ("organisations", "description")):
+        assert not any("som led i" in cell for cell in data.tables[table][column]), table
+    workshop = data.programme_events.set_index("event_id").loc["workshop-4"]
+    for words in ("mens strygerne spillede", "tegnede med farvekridt ved bordene"):
+        assert words in workshop.description and words in workshop.mode_rationale, words
+    for table, column in (("organisations", "description"), ("references", "note")):
+        assert not any("2013-2020" in cell for cell in data.tables[table][column]), table
+    labels = set(data.quote_kinds["label"])
+    for kind in each(list(data.quote_kinds.itertuples())):
+        assert not any(kind.description.startswith(f"{label} ") for label in labels - {kind.label}), kind.quote_kind_id
+
+
+def test_kilder_csv_calls_an_exchanges_id_the_books_not_the_reports(data):
+    """Reading 31, #7: kilder.csv said „rapportens“ beside quotes.csv's exchange_id; the report has the exchanges, not
+    their ids (x1, x2 …), which are the book's, as every other id is."""
+    row = _sources(data)[("quotes.csv", "exchange_id")]
+    assert row["hvis_ord"] == _sources(data)[("quotes.csv", "quote_id")]["hvis_ord"] == "bogens id", row

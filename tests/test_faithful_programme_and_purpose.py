@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from kulturensrige import load
 from kulturensrige.data import provenance
 from kulturensrige.data.publishing import SOURCES_FILE, published_files
-from kulturensrige.data.schema import NOT_APPLICABLE, NOT_STATED
+from kulturensrige.data.schema import EDITORIAL_VALUES, NOT_APPLICABLE, NOT_STATED
 from kulturensrige.edition import editions
 from kulturensrige.render import charts, comparison
 from report_source import collapse, repair_hyphenation
@@ -159,6 +159,18 @@ def test_kilder_csv_says_whose_absence_a_quotes_role_ikke_angivet_is(data):
         "hvor rapporten ikke angiver taleren, står „ikke angivet i rapporten“, og kortet siger „skribent ikke angivet i "
         "rapporten“ eller „afsender ikke angivet i rapporten“"
     ) in why, why
+
+
+def test_every_word_a_card_puts_before_an_unnamed_speaker_is_explained_and_the_chapter_says_the_cell_stands_alone(data):
+    """Reading 31, #2: cards say „skribent …“ and „afsender ikke angivet i rapporten“, quotes.csv's speaker_role
+    „ikke angivet i rapporten“, and the data chapter promised the same words in every cell and explained only
+    „skribent“ as the editors' word. Each word a card puts before the absence is now explained as the editors', and
+    the chapter says the download's cell holds the absence alone, the row's kind saying the rest."""
+    why = EDITORIAL_VALUES["quote_kinds.unnamed_as"].reason
+    for word in each([w for w in data.quote_kinds["unnamed_as"] if w]):
+        assert f"„{word}“" in why, word
+    said = prose("om-data/genkoersel.ipynb")
+    assert "står de samme ord alene i `speaker_role` i `quotes.csv`, og rækkens slags (`kind`) siger resten" in said
 
 
 def test_the_data_chapter_says_what_ikke_angivet_means_where_figure_1_shows_it():

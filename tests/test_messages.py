@@ -35,3 +35,13 @@ def test_the_catalogue_names_the_columns_that_read_a_date_as_the_schema_makes_th
     took the date columns from the schema (schema.date)."""
     meanings = [kind.meaning for _, kinds in KINDS for kind in kinds if "datokolonne" in kind.meaning]
     assert meanings and all("(programme_events.date)" in meaning for meaning in meanings), meanings
+
+
+def test_the_catalogue_credits_no_tie_to_the_report():
+    """Reading 31, #1: the help an analyst reads when validating their own folder said 'stated' meant „rapporten siger
+    det“ and asked „hvad i rapporten der peger på kommunen“; in an analyst's folder the ties are the analyst's (or their
+    source's), so the catalogue words a tie by its source, neutrally: „kilden angiver kommunen“."""
+    said = [f"{kind.meaning} {kind.remedy}" for _, kinds in KINDS for kind in kinds]
+    credits_report = [text for text in said if "rapport" in text]
+    assert not credits_report, credits_report
+    assert any("stated (kilden angiver kommunen)" in text for text in said), said

@@ -296,7 +296,7 @@ REPORT_MENTIONS_ALLOWED = (
     r"Rapporten kalder derfor fælles refleksion|Rapporten skriver, at det tværfaglige|Rapporten åbner afsnittet med en ordveksling",
     r"Rapporten skriver, at ingrediensen også handler om",
     r"rapporten lader deltageren fortsætte|Rapporten gengiver indstillingen|Rapportens tekst siger ikke, hvad dens figur 2",
-    r"Ifølge rapporten skal P’erne|rapporten kalder den »en velkendt problematik«|Rapporten kalder det en værdiskabelse",
+    r"Ifølge rapporten skal P’erne|er ifølge rapporten ikke kun én kommunes udfordring|Rapporten kalder det en værdiskabelse",
     r"med rapportens ord|åbner ifølge rapporten|Rapporten gengiver det på engelsk",
 )
 # Pages about the report itself or about the book's method, the same in every book: the report's background, design

@@ -111,7 +111,7 @@ def test_a_profile_says_of_its_organisations_only_what_holds_for_them(data):
     made = editions.EditionCharts.compute(data)
     # Reading 29, #1: the general sentence and Køge's said more than the report (»tænkt med«; Køge took part in March
     # mod ensomhed); both now say what the report says.
-    general = "rapporten nævner nogle som en del af målgruppen, som noget, en kommune deltog i, eller som kun tænkt med"
+    general = "rapporten nævner nogle som en del af målgruppen, som noget, en kommune deltog i, eller som noget, der kun er tænkt med"
     expected = {
         "259": "Rapporten kalder ingen af disse organisationer partnere; Køge deltog i March mod ensomhed.",
         "169": "Rapporten kalder ingen af disse organisationer partnere; brugerne af værestedet Paraplyen er en del af målgruppen.",

@@ -130,10 +130,10 @@ def test_the_foot_of_a_chapter_that_links_its_tables_says_where_whose_each_colum
     data.tables.read = ["municipalities"]  # type: ignore[attr-defined]
     line = BeautifulSoup(str(page_source.how_made(data)), "html.parser").select_one("details.kr-made")
     told = [a for a in line.select("a") if a["href"].endswith("_static/data/kilder.csv")]
-    assert told and told[0].get_text() == "det står for hver kolonne", line
+    assert told and told[0].get_text() == "det står kolonne for kolonne", line
     # Reading 30, #8: „Tabellerne har kun kolonnernes navne“ named neither the tables nor what „only names“ meant.
     assert (
-        "Tabellernes CSV-filer siger ikke i cellerne, hvis ord værdierne er; det står for hver kolonne i en fil for sig." in line.get_text()
+        "I CSV-filerne står det ikke i hver celle, hvis ord værdien er; det står kolonne for kolonne i en særskilt fil." in line.get_text()
     )
     data.tables.read = []  # type: ignore[attr-defined]
     assert "kilder.csv" not in str(page_source.how_made(data))

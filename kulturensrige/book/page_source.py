@@ -65,8 +65,8 @@ def how_made(data: Dataset, about: object = "") -> Html:
     # the line says where whose each column is stands (reading 25, finding 6), in words that name what they speak of
     # (reading 30, #8: „Tabellerne har kun kolonnernes navne“ did not say which tables, nor what „only names“ meant).
     whose = (
-        " Tabellernes CSV-filer siger ikke i cellerne, hvis ord værdierne er; "
-        f'<a href="{esc(_relative(f"{PUBLISHED_DATA}/{SOURCES_FILE}"))}">det står for hver kolonne</a> i en fil for sig.'
+        " I CSV-filerne står det ikke i hver celle, hvis ord værdien er; "
+        f'<a href="{esc(_relative(f"{PUBLISHED_DATA}/{SOURCES_FILE}"))}">det står kolonne for kolonne</a> i en særskilt fil.'
         if read
         else ""
     )

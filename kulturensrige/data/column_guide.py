@@ -103,8 +103,7 @@ def published_words(value: str, codes: tuple[str, ...]) -> str:
     if value == "quotes.attribution":
         shown, marked = ", de ord, kortene bruger", ""
     else:
-        label, printed = provenance.value_label(_REPORTS_OPTIONS, value), provenance.printed_mark(_REPORTS_OPTIONS, value)
-        shown, marked = "", f". Selve værdien markerer siderne „{provenance.page_mark(label)}“ og PDF'erne „{printed}“"
+        shown, marked = "", f". {provenance.marks_said(_REPORTS_OPTIONS, value)}"
     return (
         f". I de CSV-filer, bogen udgiver, står koden i ord (fx inferred = „{example}“{shown}; i en analytikers data med "
         f"analytikerens ord); læst ind igen er ordene koden{marked}"

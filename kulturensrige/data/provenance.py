@@ -384,6 +384,31 @@ def printed_mark(options: pd.DataFrame, value: str) -> str:
     return page_mark(label) if value in SHORT_IN_PRINT else owner_mark(label)
 
 
+# A value the editors gave that its block's opening words say, not a mark after it: the editors' attention points stand
+# under „Redaktionens læsning:“ (guide.attention_point_groups).
+LED_IN = frozenset({"attention_points.basis"})
+
+
+def not_resource_persons(options: pd.DataFrame, persons: list[str]) -> str:
+    """Whom the source names but does not count among the resource persons (resource_persons.facilitator), each with
+    the role it gives: the same sentence under the page's table and in kilder.csv beside the download's facilitator
+    column (reading 31, #4: resource_persons.csv held the facilitator as a fourth row, and only the page said why)."""
+    return f"{folder_words(options).subject} regner ikke {listing(persons)} blandt ressourcepersonerne."
+
+
+def marks_said(options: pd.DataFrame, value: str) -> str:
+    """How the pages and the PDFs mark a value the editors gave (a provenance code's column, schema.PUBLISHED_CODES),
+    as the dictionary says it: the same on both, since a title's mark is the short one in print too (ADR 81) and any
+    other is the full words on a page's table as in print. Reading 31, #3: the dictionary said the pages mark it
+    „(red.)“ and the PDFs „(redaktionens læsning)“, where the whole book printed „(red.)“ and a workshop's form stood
+    „fysisk (redaktionens læsning)“ on its page."""
+    if value in LED_IN:
+        label = value_label(options, value)
+        points = f"de punkter, som {words(BY_REPORT).holder} ikke selv kalder opmærksomhedspunkter"
+        return f"Siderne og PDF'erne sætter „{label[0].upper()}{label[1:]}:“ foran {points}"
+    return f"Siderne og PDF'erne sætter „{printed_mark(options, value)}“ efter selve værdien"
+
+
 def value_label(options: pd.DataFrame, value: str) -> str:
     """A value's source as a short label: 'redaktionens tilføjelse', 'analytikerens angivelse', 'rapportens'."""
     source = value_source(options, value)
@@ -419,11 +444,12 @@ def printed_marks() -> str:
     diagram and a checklist point's ingredients carry the page's short mark, keyed once per chapter (mark_key,
     short_key); a value lifted out alone (the code, the region, a table's column) keeps its full words."""
     added = owner_mark(f"{words(BY_EDITORS).own} {EDITORIAL_VALUES['municipalities.kommunekode'].act}")
+    read = owner_mark(f"{words(BY_EDITORS).own} {EDITORIAL_VALUES['initiatives.status'].act}")
     return (
         f"i PDF'erne står samme korte mærke „{owner_mark(EDITORS_SHORT)}“ som på siderne efter en titel, et diagrams "
         "nummer og en tjeklistes ingredienser, og hvert kapitel siger én gang, hvad det betyder; i kommunernes udgaver "
-        f"har en værdi, der står alene, fx kommunekoden, den fulde ordlyd efter sig, fx „{added}“, mens den samlede bog "
-        "sætter alle mærker som siderne"
+        f"har et korts status og en værdi, der står alene, fx kommunekoden, den fulde ordlyd efter sig, fx „{read}“ og "
+        f"„{added}“, mens den samlede bog sætter alle mærker som siderne"
     )
 
 

@@ -228,6 +228,12 @@ def column_source(data: Dataset, table: str, column: str) -> tuple[str, str]:
         # The rule names the report only in its own folder: an analyst's book never credits the report (issue 21).
         report = provenance.folder_source(data.options) == BY_REPORT
         why += f" {POINT_MARKS if report else 'Citerede ord står i »…« i teksten.'}"
+    if (table, column) == ("resource_persons", "facilitator"):
+        # The page's sentence under its table, so the file's last row is no fourth resource person (reading 31, #4).
+        persons = data.resource_persons
+        named = [f"{r.name} ({r.role})" for r in persons[persons["facilitator"] == YES].itertuples()]
+        if named:
+            why += f" Hvor facilitator er „{YES}“: {provenance.not_resource_persons(data.options, named)}"
     if table == "quotes" and column == "caption":
         holder = provenance.folder_words(data.options).holder  # the report's, or an analyst's data (issue 21)
         why += f" Hvor {holder} ikke har nogen billedtekst, står „{PUBLISHED_BLANKS['quotes.caption']}“."
@@ -308,6 +314,10 @@ def _column_source(data: Dataset, table: str, column: str) -> tuple[str, str]:
         return provenance.value_label(options, value), why
     if TABLES[table].kind_of(column) == "id" and column == TABLES[table].key:
         return "bogens id", "Et fast id, som tabellerne henviser til; ikke en oplysning fra rapporten."
+    if (table, column) == ("quotes", "exchange_id"):
+        # The exchanges are the report's; their ids (x1, x2 …) are the book's (reading 31, #7: „rapportens“).
+        holder = provenance.folder_words(data.options).holder  # an analyst's book never credits the report (issue 21)
+        return "bogens id", f"Samler replikkerne i en ordveksling; ordvekslingen står i {holder}, id'et er bogens."
     if column in ("slug", "book_page"):
         return "bogens opbygning", "Hvor bogen viser rækken; ikke en oplysning fra rapporten."
     if is_retold(table, column) and folder == BY_REPORT:

@@ -128,7 +128,10 @@ RELATIONS = {
     "taenkt-med": "{names} er kun tænkt med i et nyt projekt",
 }
 # The same, said of organisations at all municipalities' initiatives (kilder.csv, Sammenlign, the data dictionary).
-RELATIONS_SAID = "rapporten nævner nogle som en del af målgruppen, som noget, en kommune deltog i, eller som kun tænkt med i et nyt projekt"
+RELATIONS_SAID = (
+    "rapporten nævner nogle som en del af målgruppen, som noget, en kommune deltog i, eller som noget, der kun er tænkt "
+    "med i et nyt projekt"
+)
 ANONYMITY, ON, OFF = "anonymitet", "til", "fra"
 # Whose word a value is (the provenance model). `rapporten`: the report states it; `redaktionen`: the editors'
 # reading or addition, with its reason; `analytiker`: typed in by whoever prepared the data folder (workbook or CSV);
@@ -1221,7 +1224,8 @@ EDITORIAL: tuple[Editorial, ...] = (
         "organisations.relation",
         "hvad rapporten nævner organisationerne som",
         "Rapporten kalder ingen af organisationerne partnere; at den nævner en organisation som en del af målgruppen, "
-        "som noget, en kommune deltog i, eller som kun tænkt med i et nyt projekt, er redaktionens læsning af rapportens ord.",
+        "som noget, en kommune deltog i, eller som noget, der kun er tænkt med i et nyt projekt, er redaktionens læsning "
+        "af rapportens ord.",
         "læsning",
     ),
     Editorial(
@@ -1261,7 +1265,8 @@ EDITORIAL: tuple[Editorial, ...] = (
     Editorial(
         "quote_kinds.unnamed_as",
         "ordet for den, rapporten ikke nævner ved et citat",
-        "Rapporten nævner ikke, hvem der har skrevet feltdagbogen; at kortet kalder den „skribent“, er redaktionens ord.",
+        "Rapporten nævner ikke, hvem der har skrevet feltdagbogen, eller hvem de korte udsagn kommer fra; at kortet kalder "
+        "den ene „skribent“ og den anden „afsender“, er redaktionens ord.",
         "betegnelse",
     ),
     Editorial(

@@ -734,8 +734,9 @@ KINDS: list[tuple[str, list[MessageKind]]] = [
         [
             MessageKind(
                 _quote(kommunekode="{kode}"),
-                "Citatet har en kommune, men attribution siger, at rapporten ikke angiver den.",
-                "Slet kommunekoden, eller sæt attribution til stated (rapporten siger det) eller inferred (din læsning, med begrundelse).",
+                "Citatet har en kommune, men attribution siger, at kilden ikke angiver den.",
+                "Slet kommunekoden, eller sæt attribution til stated (kilden angiver kommunen) eller inferred "
+                "(din læsning, med begrundelse).",
             ),
             MessageKind(
                 _quote(attribution="stated"),
@@ -746,7 +747,7 @@ KINDS: list[tuple[str, list[MessageKind]]] = [
                 # The rationale emptied too: a quote left untied by the inference rule has one saying why (docs/adr/0033).
                 _quote(attribution="inferred", kommunekode="{kode}", attribution_rationale=""),
                 "En udledt kommune skal have en skrevet begrundelse.",
-                "Skriv i attribution_rationale, hvad i rapporten der peger på kommunen.",
+                "Skriv i attribution_rationale, hvad i kilden der peger på kommunen.",
             ),
             MessageKind(
                 _cited_with_municipality,

@@ -463,7 +463,7 @@ QUOTE_DRILL = Drill(
     "Luk citaterne bag tallet",
     # An exchange stands whole, and the turns the number counts are marked: the reader tapped "Projekt- og
     # programledelse" and read a librarian's turn first, the project leader's unmarked under it (reader review 24, #10).
-    "Tallet tæller de replikker, der står med en farvet kant; resten af ordvekslingen står med, så den kan læses hel.",
+    "Tallet tæller de replikker, der står med en farvet kant; resten af ordvekslingen står med, så den kan læses i sin helhed.",
 )
 INITIATIVE_DRILL = Drill("kr-initiative-store", "Indsatserne bag tallet", "Luk indsatserne bag tallet")
 

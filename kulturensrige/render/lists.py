@@ -630,9 +630,9 @@ def resource_persons(data: Dataset) -> Html:
     table = simple_table(frame, f"Ressourcepersoner, {holder} nævner ved navn").markup if len(frame) else ""
     # „Rapporten kalder ikke facilitatoren en ressourceperson: Christa Breum Amhøj, facilitator af …“ read as a
     # heading with a name after it (reading 30, #8): one sentence, the person and her role as the report gives it.
-    facilitators = listing([f"{esc(r.name)} ({esc(r.role)})" for r in persons[facilitating].itertuples()])
-    subject = esc(provenance.folder_words(data.options).subject)
-    note = f'<p class="kr-source-line">{subject} regner ikke {facilitators} blandt ressourcepersonerne.</p>' if facilitators else ""
+    facilitators = [f"{r.name} ({r.role})" for r in persons[facilitating].itertuples()]
+    said = esc(provenance.not_resource_persons(data.options, facilitators))
+    note = f'<p class="kr-source-line">{said}</p>' if facilitators else ""
     return Html(table + note)
 
 
