@@ -107,6 +107,7 @@ DECISIONS = (
     "the-report-says-nothing-in-one-form-and-a-card-without-a-status-says-why",
     "a-starting-point-is-told-once-and-the-three-quotation-marks-mean-one-thing-each",
     "an-analysts-folder-is-told-of-each-row-that-credits-the-editors-and-a-chapter-words-whose-from-the-folder",
+    "a-core-chapter-begins-a-page-and-the-chapter-before-is-set-closer-first",
 )
 
 

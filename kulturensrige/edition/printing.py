@@ -228,7 +228,8 @@ LAYOUT_ROUNDS = 4
 # links too, but neither their text nor an annotation, so the print that finds the places is the edition as it is
 # published (the destinations are removed after). Returns the marks' ids with the chapter's or card's index, and
 # the places whose pages a text names (data-kr-page-of: where a municipality's edition's parts begin and end).
-MARK_PLACES = """() => {
+MARK_PLACES = (
+    """() => {
   const links = document.getElementById('kr-place-links') || document.body.appendChild(document.createElement('div'));
   Object.assign(links, { id: 'kr-place-links', hidden: true });
   links.replaceChildren();
@@ -272,7 +273,10 @@ MARK_PLACES = """() => {
   const pages = [...document.querySelectorAll('[data-kr-page-of]')].map((s) => mark(s.dataset.krPageOf, () => {}));
   const tables = [...document.querySelectorAll(KEPT_WHOLE)].flatMap((card, i) => (card.matches('.kr-figure-data') ? [i] : []));
   return { ends, cards, pages, tables };
-}""".replace("KEPT_WHOLE", repr(KEPT_WHOLE)).replace("TOP_CHAPTER", TOP_CHAPTER).replace("CLOSER", CLOSER)
+}""".replace("KEPT_WHOLE", repr(KEPT_WHOLE))
+    .replace("TOP_CHAPTER", TOP_CHAPTER)
+    .replace("CLOSER", CLOSER)
+)
 # The places a page number is written in: a contents entry's (the page its link leads to) and a page range's ends
 # (the page of the element data-kr-page-of names), with whether each is a range's end.
 PAGE_NUMBERS = ".kr-toc-page, .kr-page-ref"
@@ -554,11 +558,11 @@ def _allowed_file(url: str, allowed: Sequence[Path]) -> bool:
 def _relayout(marks: dict, places: dict[str, tuple[int, float]]) -> tuple[list[int], list[int], list[int], list[int]]:
     """The chapters to run on (the one before left its last page less than RUN_ON_BELOW full; before a chapter of the
     contents' first level, TOP_RUN_ON_BELOW, and only once the one before was set closer), the cards to let break,
-    the cards to let go on alone and the chapters to set closer (CLOSER). A card that, kept whole with the heading and lead-in kept with it (.kr-keep),
-    went on to the next page and left the page before it less than CARD_GAP full (a figure's table: TABLE_GAP,
-    `marks["tables"]`) goes on alone, whole, where its
-    heading and lead-in then fill that page to CARD_GAP and fit on it (how far down the next page the card began,
-    below them); otherwise it may break. Broken there, its words began at Høje-Taastrup's page 6's foot (79 %)."""
+    the cards to let go on alone and the chapters to set closer (CLOSER). A card that, kept whole with the heading
+    and lead-in kept with it (.kr-keep), went on to the next page and left the page before it less than CARD_GAP
+    full (a figure's table: TABLE_GAP, `marks["tables"]`) goes on alone, whole, where its heading and lead-in then
+    fill that page to CARD_GAP and fit on it (how far down the next page the card began, below them); otherwise it
+    may break. Broken there, its words began at Høje-Taastrup's page 6's foot (79 %)."""
     chapters: list[int] = []
     closer: list[int] = []
     for end, i, *flags in marks["ends"]:
