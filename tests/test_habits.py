@@ -109,6 +109,7 @@ DECISIONS = (
     "an-analysts-folder-is-told-of-each-row-that-credits-the-editors-and-a-chapter-words-whose-from-the-folder",
     "a-card-without-a-status-says-ikke-angivet-i-rapporten-and-bookkeeping-is-said-once",
     "a-mark-opens-a-key-that-says-first-what-this-mark-marks",
+    "a-core-chapter-begins-a-page-and-the-chapter-before-is-set-closer-first",
 )
 
 

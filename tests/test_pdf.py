@@ -1099,6 +1099,31 @@ def test_no_heading_is_left_at_the_foot_of_a_page(report_site: Path):
         assert stranded_headings(path, labels) == [], path.name
 
 
+def leads_left_at_a_pages_foot(path: Path) -> list[tuple[int, str]]:
+    """(page, lines) for each page but the last whose last line of text (above the footer) ends in a colon: a sentence
+    leading into what stands overleaf, such as „Rapporten nævner selv dette opmærksomhedspunkt:“ under its heading
+    „Opmærksomhedspunkter“. The outline-based test of headings (stranded_headings) sees only a heading that is a
+    page's last text, and a lead is no bold line (pages_ending_in_bold)."""
+    bottom_margin = float(MARGIN["bottom"].removesuffix("mm")) * MM
+    found = []
+    pages = page_lines(path)
+    for n, (_, height, lines) in enumerate(pages[:-1], start=1):
+        text = [" ".join(word[2] for word in words) for _, low, words in lines if low < height - bottom_margin and words]
+        if text and text[-1].rstrip().endswith(":"):
+            found.append((n, " / ".join(text[-2:])))
+    return found
+
+
+@pytest.mark.build
+def test_no_page_ends_with_a_lead_or_a_heading_and_its_lead_without_what_they_lead_into(report_site: Path):
+    """Reader31 #7: Egedal's p. 8 ended with „Opmærksomhedspunkter“ and „Rapporten nævner selv dette
+    opmærksomhedspunkt:“, the point on p. 9; so did Aarhus', Guldborgsund's and Ringkøbing-Skjern's editions, and the
+    analysts' edition ended p. 5 with „Sådan ser arkene ud med de data, denne udgave er bygget fra:“, the table on p. 6.
+    A lead goes over the page with the first lines of what it leads into, and its heading with it (editions.LEADS_ON)."""
+    for path in each(sorted((report_site / "pdf").glob("*.pdf"))):
+        assert leads_left_at_a_pages_foot(path) == [], (path.name, leads_left_at_a_pages_foot(path))
+
+
 def page_of(path: Path, text: str) -> int:
     """The first page (from 1) whose text, spaces aside, holds `text`'s first words; 0 if none."""
     words = squeeze(" ".join(text.split()[:8]))
@@ -2463,7 +2488,7 @@ def test_a_card_that_would_leave_its_page_short_goes_on_alone_where_its_lead_in_
     marks = {"ends": [], "cards": [["a", "A", 0, True], ["b", "B", 1, True], ["c", "C", 2, False], ["d", "D", 3, True]], "tables": []}
     places = {"a": (6, 0.62), "A": (7, 0.12), "b": (6, 0.60), "B": (7, 0.04), "c": (6, 0.62), "C": (7, 0.12)}
     places |= {"d": (6, 0.70), "D": (7, 0.02)}  # two thirds full already: kept whole, it goes on with its heading
-    assert printing._relayout(marks, places) == ([], [1, 2], [0])
+    assert printing._relayout(marks, places) == ([], [1, 2], [0], [])
 
 
 def test_a_figures_table_breaks_where_kept_whole_it_would_leave_its_page_a_sixth_empty_and_a_card_only_at_a_third():
@@ -2472,7 +2497,7 @@ def test_a_figures_table_breaks_where_kept_whole_it_would_leave_its_page_a_sixth
     breaks, its header repeated; a card there still goes on whole."""
     marks = {"ends": [], "cards": [["t", "T", 0, False], ["c", "C", 1, False], ["u", "U", 2, False]], "tables": [0, 2]}
     places = {"t": (5, 0.72), "T": (6, 0.0), "c": (5, 0.72), "C": (6, 0.0), "u": (7, 0.9), "U": (8, 0.0)}
-    assert printing._relayout(marks, places) == ([], [0], [])
+    assert printing._relayout(marks, places) == ([], [0], [], [])
 
 
 def test_a_table_kept_with_its_title_and_sentence_breaks_below_them_and_never_goes_on_alone():
@@ -2481,7 +2506,7 @@ def test_a_table_kept_with_its_title_and_sentence_breaks_below_them_and_never_go
     stood at the page's foot, the table overleaf (reader30 #2)."""
     marks = {"ends": [], "cards": [["t", "T", 0, True], ["c", "C", 1, True]], "tables": [0]}
     places = {"t": (3, 0.62), "T": (4, 0.12), "c": (5, 0.62), "C": (6, 0.12)}
-    assert printing._relayout(marks, places) == ([], [0], [1])
+    assert printing._relayout(marks, places) == ([], [0], [1], [])
 
 
 def test_a_round_that_runs_a_chapter_on_breaks_no_card_until_the_pages_are_printed_again():
@@ -2491,17 +2516,31 @@ def test_a_round_that_runs_a_chapter_on_breaks_no_card_until_the_pages_are_print
     the cards as they are; the next print finds them where the chapter put them."""
     marks = {"ends": [["end-1", 0]], "cards": [["b", "B", 4, False]], "tables": []}
     places = {"end-1": (30, 0.2), "b": (30, 0.55), "B": (31, 0.04)}
-    assert printing._relayout(marks, places) == ([1], [], [])
-    assert printing._relayout({**marks, "ends": []}, places) == ([], [4], [])
+    assert printing._relayout(marks, places) == ([1], [], [], [])
+    assert printing._relayout({**marks, "ends": []}, places) == ([], [4], [], [])
 
 
 def test_a_first_level_chapter_runs_on_only_below_a_third_and_after_the_chapters_before_it():
     """Reader29, F2: »Værdiskabelser i Kulturens Rige« ran on in the bottom fifth of a page, below a chapter that left
     its last page less than two thirds full (RUN_ON_BELOW). A chapter of the contents' first level (the third item of
     an end) runs on only below a page less than a third full (TOP_RUN_ON_BELOW), and not in a round in which a chapter
-    before it runs on, which moves the end it was measured by (»Referencer« ran on at 49 %; ADR 105)."""
+    before it runs on, which moves the end it was measured by (»Referencer« ran on at 49 %; ADR 105). It runs on only
+    once the chapter before it was set closer (the fourth item; ADR 115)."""
     places = {"e1": (10, 0.5), "e2": (20, 0.5)}
-    assert printing._relayout({"ends": [["e1", 0, False], ["e2", 1, True]], "cards": [], "tables": []}, places) == ([1], [], [])
+    assert printing._relayout({"ends": [["e1", 0, False], ["e2", 1, True]], "cards": [], "tables": []}, places) == ([1], [], [], [])
     places = {"e1": (10, 0.2), "e2": (20, 0.1), "e3": (30, 0.1)}
-    marks = {"ends": [["e1", 0, True], ["e2", 1, True], ["e3", 2, False]], "cards": [], "tables": []}
-    assert printing._relayout(marks, places) == ([1, 3], [], [])
+    marks = {"ends": [["e1", 0, True, True], ["e2", 1, True, True], ["e3", 2, False, False]], "cards": [], "tables": []}
+    assert printing._relayout(marks, places) == ([1, 3], [], [], [])
+
+
+def test_a_chapter_that_leaves_a_few_lines_before_a_first_level_chapter_is_set_closer_before_that_one_runs_on():
+    """Reader31 #7: »Ingredienslisten«, the book's core chapter, ran on mid-page below the last three lines of
+    »Evalueringsdesign«, where every other chapter of the contents' first level began a page. The chapter before such
+    a chapter is first set closer (CLOSER), which may pull its last lines back; the next round runs the chapter on only
+    if it did not. Chapters set closer in one round do not hold up the first-level chapters after them (each still
+    begins a page), and the cards wait for the next print as they do for a chapter run on (ADR 115)."""
+    places = {"e1": (32, 0.1), "e2": (45, 0.05), "b": (40, 0.5), "B": (41, 0.0)}
+    marks = {"ends": [["e1", 4, True, False], ["e2", 8, True, False]], "cards": [["b", "B", 2, False]], "tables": []}
+    assert printing._relayout(marks, places) == ([], [], [], [4, 8])
+    marks["ends"] = [["e1", 4, True, True], ["e2", 8, True, True]]
+    assert printing._relayout(marks, {**places, "e1": (31, 0.95)}) == ([9], [], [], [])

@@ -1413,6 +1413,7 @@ def printable_article(
     if is_profile(chapter):
         _opening_with_first_card(article)
     _heading_with_its_table(article)
+    _leads_with_what_follows(article)
     _printable_wide_tables(article, page)
     _printable_codes(article, page)
     _printable_empty_cells(article)
@@ -1534,6 +1535,24 @@ def _heading_with_its_table(article: Tag) -> None:
         if 0 < at <= LEAD_TO_TABLE and not any(block.name == "section" for block in blocks[:at]):
             for block in blocks[:at]:
                 block["class"] = " ".join(filter(None, [*block.get_attribute_list("class"), WITH_NEXT]))
+
+
+# What follows a paragraph that leads into it: a list of points, or (after a colon) a block of any kind. The class keeps
+# the paragraph's last lines with the first of it (edition.css); a long paragraph may still break inside.
+LED_BLOCKS = ("ul", "ol", "dl")
+LEADS_ON = "kr-leads-on"
+
+
+def _leads_with_what_follows(article: Tag) -> None:
+    """A paragraph that leads into what follows it, one that ends in a colon or stands right before a list, goes over
+    the page with the first lines of it, and its heading with it (LEADS_ON): the whole book's „Opmærksomhedspunkter“
+    and „Rapporten nævner selv dette opmærksomhedspunkt:“ could end a page with the point overleaf, as Egedal's p. 8
+    did (reader31 #7), and the analysts' edition's „Sådan ser arkene ud …:“ ended its p. 5 with the table on p. 6.
+    Headings go with the paragraph after them anyway (edition.css)."""
+    for paragraph in article.find_all("p"):
+        after = paragraph.find_next_sibling(True)
+        if after is not None and (paragraph.get_text().rstrip().endswith(":") or after.name in LED_BLOCKS):
+            paragraph["class"] = " ".join(filter(None, [*paragraph.get_attribute_list("class"), LEADS_ON]))
 
 
 # What closes every municipality's profile alike, printed in the whole book only after the last of them: the line that

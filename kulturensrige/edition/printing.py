@@ -212,8 +212,15 @@ KEPT_WHOLE = ".kr-card, .kr-figure-data"
 # „De deltagende kommuner“, still runs on below RUN_ON_BELOW.
 TOP_CHAPTER = ".kr-top"
 TOP_RUN_ON_BELOW = 1 / 3
-# Prints to find such chapters and cards: each change may move what comes after it, so the next print looks again.
-LAYOUT_ROUNDS = 3
+# Before a chapter of the contents' first level runs on, the chapter before it is set closer (edition.css: its blocks'
+# spacing, not its type) to pull its last lines back onto the page before: »Ingredienslisten«, the book's core chapter,
+# began mid-page below the last three lines of »Evalueringsdesign« where every other chapter began a page (reader31 #7;
+# ADR 115). Only where that does not pull them back does the chapter run on, and the chapter before is set as it was.
+CLOSER = "kr-closer"
+# Prints to find such chapters and cards: each change may move what comes after it, so the next print looks again. Four
+# since a chapter is set closer before the next runs on (CLOSER): at three, »Afsluttende betragtninger« was set closer in
+# the last round, left two lines on the whole book's p. 47 and »Referencer« began p. 48.
+LAYOUT_ROUNDS = 4
 # Marks each chapter's end that a new page follows (before the next chapter: a chapter's sections are sections of
 # their own after it), and each card's place before it (before the heading kept with it, .kr-keep) and inside it,
 # with zero-height blocks (edition.css), linked from the document's end: Chromium writes a named destination, with
@@ -221,7 +228,8 @@ LAYOUT_ROUNDS = 3
 # links too, but neither their text nor an annotation, so the print that finds the places is the edition as it is
 # published (the destinations are removed after). Returns the marks' ids with the chapter's or card's index, and
 # the places whose pages a text names (data-kr-page-of: where a municipality's edition's parts begin and end).
-MARK_PLACES = """() => {
+MARK_PLACES = (
+    """() => {
   const links = document.getElementById('kr-place-links') || document.body.appendChild(document.createElement('div'));
   Object.assign(links, { id: 'kr-place-links', hidden: true });
   links.replaceChildren();
@@ -239,7 +247,12 @@ MARK_PLACES = """() => {
   const ends = chapters.flatMap((_, i) =>
     i + 1 >= chapters.length || chapters[i + 1].classList.contains('kr-run-on')
       ? []
-      : [[mark(`kr-kapitelslut-${i + 1}`, (m) => chapters[i + 1].before(m)), i, chapters[i + 1].matches('TOP_CHAPTER')]],
+      : [[
+        mark(`kr-kapitelslut-${i + 1}`, (m) => chapters[i + 1].before(m)),
+        i,
+        chapters[i + 1].matches('TOP_CHAPTER'),
+        chapters[i].classList.contains('CLOSER'),
+      ]],
   );
   const cards = [...document.querySelectorAll(KEPT_WHOLE)].flatMap((card, i) => {
     if (card.classList.contains('kr-card-breaks')) return [];
@@ -260,17 +273,24 @@ MARK_PLACES = """() => {
   const pages = [...document.querySelectorAll('[data-kr-page-of]')].map((s) => mark(s.dataset.krPageOf, () => {}));
   const tables = [...document.querySelectorAll(KEPT_WHOLE)].flatMap((card, i) => (card.matches('.kr-figure-data') ? [i] : []));
   return { ends, cards, pages, tables };
-}""".replace("KEPT_WHOLE", repr(KEPT_WHOLE)).replace("TOP_CHAPTER", TOP_CHAPTER)
+}""".replace("KEPT_WHOLE", repr(KEPT_WHOLE))
+    .replace("TOP_CHAPTER", TOP_CHAPTER)
+    .replace("CLOSER", CLOSER)
+)
 # The places a page number is written in: a contents entry's (the page its link leads to) and a page range's ends
 # (the page of the element data-kr-page-of names), with whether each is a range's end.
 PAGE_NUMBERS = ".kr-toc-page, .kr-page-ref"
 PAGE_TARGETS = (
     "spans => spans.map(s => [s.dataset.krPageOf || s.closest('a').getAttribute('href').slice(1), s.hasAttribute('data-kr-range-end')])"
 )
-# Lets the chapters run on and the cards break that the marks found.
-RELAYOUT = """([chapters, cards, alone]) => {
+# Lets the chapters run on, the cards break and the chapters set closer that the marks found.
+RELAYOUT = """([chapters, cards, alone, closer]) => {
   const [allChapters, allCards] = [document.querySelectorAll('section.kr-chapter'), document.querySelectorAll(KEPT_WHOLE)];
-  for (const i of chapters) allChapters[i].classList.add('kr-run-on');
+  for (const i of closer) allChapters[i].classList.add('CLOSER');
+  for (const i of chapters) {
+    allChapters[i].classList.add('kr-run-on');
+    allChapters[i - 1].classList.remove('CLOSER');
+  }
   for (const i of cards) {
     allCards[i].classList.add('kr-card-breaks');
     allCards[i].closest('.kr-keep')?.classList.add('kr-card-breaks');
@@ -279,7 +299,7 @@ RELAYOUT = """([chapters, cards, alone]) => {
     allCards[i].closest('.kr-keep').classList.add('kr-card-alone');
     allCards[i].before(document.getElementById(`kr-foer-kort-${i + 1}`));
   }
-}""".replace("KEPT_WHOLE", repr(KEPT_WHOLE)).replace("TOP_CHAPTER", TOP_CHAPTER)
+}""".replace("KEPT_WHOLE", repr(KEPT_WHOLE)).replace("CLOSER", CLOSER)
 
 
 # Printers side by side, each a process with a browser of its own: a process's Python (an edition's HTML, the
@@ -535,26 +555,32 @@ def _allowed_file(url: str, allowed: Sequence[Path]) -> bool:
     return any(path == root or root in path.parents for root in allowed)
 
 
-def _relayout(marks: dict, places: dict[str, tuple[int, float]]) -> tuple[list[int], list[int], list[int]]:
+def _relayout(marks: dict, places: dict[str, tuple[int, float]]) -> tuple[list[int], list[int], list[int], list[int]]:
     """The chapters to run on (the one before left its last page less than RUN_ON_BELOW full; before a chapter of the
-    contents' first level, TOP_RUN_ON_BELOW), the cards to let break
-    and the cards to let go on alone. A card that, kept whole with the heading and lead-in kept with it (.kr-keep),
-    went on to the next page and left the page before it less than CARD_GAP full (a figure's table: TABLE_GAP,
-    `marks["tables"]`) goes on alone, whole, where its
-    heading and lead-in then fill that page to CARD_GAP and fit on it (how far down the next page the card began,
-    below them); otherwise it may break. Broken there, its words began at Høje-Taastrup's page 6's foot (79 %)."""
+    contents' first level, TOP_RUN_ON_BELOW, and only once the one before was set closer), the cards to let break,
+    the cards to let go on alone and the chapters to set closer (CLOSER). A card that, kept whole with the heading
+    and lead-in kept with it (.kr-keep), went on to the next page and left the page before it less than CARD_GAP
+    full (a figure's table: TABLE_GAP, `marks["tables"]`) goes on alone, whole, where its heading and lead-in then
+    fill that page to CARD_GAP and fit on it (how far down the next page the card began, below them); otherwise it
+    may break. Broken there, its words began at Høje-Taastrup's page 6's foot (79 %)."""
     chapters: list[int] = []
-    for end, i, *top in marks["ends"]:
+    closer: list[int] = []
+    for end, i, *flags in marks["ends"]:
+        first_level, set_closer = (*flags, False, False)[:2]
         # A first-level chapter waits for every chapter before it to run on: that moves the end it was measured by (the
         # whole book's »Referencer« ran on at 49 % below »Afsluttende betragtninger«, which ran on in the same round).
-        if top and top[0] and chapters:
+        # One set closer does not move it: the chapter after that one still begins a page.
+        if first_level and chapters:
             continue
-        if end in places and places[end][1] < (TOP_RUN_ON_BELOW if top and top[0] else RUN_ON_BELOW):
-            chapters.append(i + 1)
+        if end in places and places[end][1] < (TOP_RUN_ON_BELOW if first_level else RUN_ON_BELOW):
+            if first_level and not set_closer:
+                closer.append(i)
+            else:
+                chapters.append(i + 1)
     # Cards wait for the chapters to run on: a card broken on a page that a running-on chapter then moved stayed broken
     # at the next page's foot (the whole book's »Værdiskabelser«, its third card's words at 85 %, session 26).
-    if chapters:
-        return chapters, [], []
+    if chapters or closer:
+        return chapters, [], [], closer
     moved = [
         (i, places[before][1] + places[top][1] if lead_in and places[top][0] == places[before][0] + 1 else 0.0)
         for before, top, i, lead_in in marks["cards"]
@@ -566,7 +592,7 @@ def _relayout(marks: dict, places: dict[str, tuple[int, float]]) -> tuple[list[i
     # A table never goes on alone: its title and sentence (a figure without a drawing kept whole, .kr-keep) would stand
     # at the page's foot without it (reader30 #2). It breaks below them instead.
     alone = [i for i, filled in moved if i not in marks["tables"] and CARD_GAP + CARD_TOP <= filled < 1]
-    return chapters, [i for i, _ in moved if i not in alone], alone
+    return chapters, [i for i, _ in moved if i not in alone], alone, closer
 
 
 def with_front_pages(pdf: bytes, front: bytes, unlinked: set[str]) -> bytes | None:
