@@ -1270,7 +1270,8 @@ def test_the_cover_marks_code_and_region_as_the_editors_additions():
     # The overview chapter says the same through the one provenance wording, not in fixed words of its own.
     overview = (REPO / "book" / "kommuner" / "oversigt.ipynb").read_text(encoding="utf-8")
     # ADR 112 (reader31, #1): in the page's fold, in full words.
-    assert 'lists.whose_in_full(data, \\"Kolonnerne Kommunekode og Region\\", \\"municipalities.kommunekode\\", \\"municipalities.region\\")' in overview
+    called = 'lists.whose_in_full(data, \\"Kolonnerne Kommunekode og Region\\", '
+    assert called + '\\"municipalities.kommunekode\\", \\"municipalities.region\\")' in overview
     assert "Rapporten nævner ingen kommunekoder" in str(lists.whose(data, "municipalities.kommunekode"))
     checklist = BeautifulSoup(page, "html.parser").select(".kr-checklist li")
     # ADR 81: each point's ingredients read "Ingredienser (red.): …"; the chapter's lead says the coupling is the editors'.
