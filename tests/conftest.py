@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import shutil
 import subprocess
 import sys
 
@@ -42,12 +43,13 @@ import pytest
 
 import hostile
 from kulturensrige import Dataset, load
+from kulturensrige.data.schema import BY_ANALYST, FOLDER_SOURCE
 from kulturensrige.edition.chromium import CHROMIUM_ARGS, HEADLESS_SHELL
 from kulturensrige.render.error_catalogue import KINDS, MessageKind, message_kinds
 from support import killed_builds, over_the_eighth
 from support.builds import LONG_LIST_LIMIT, BookBuilds, build_book, build_threads, made_once, run_folder, worked_out_once
 from support.checkout import foreign_package, scripts_package
-from support.folders import with_inferred_ties, with_overlay
+from support.folders import with_inferred_ties, with_option, with_overlay
 from support.scripts import run_script
 from support.serving import serve
 
@@ -127,6 +129,15 @@ def report_text() -> str:
 def data() -> Dataset:
     """The report's data folder, loaded and validated once for the whole run."""
     return load(REPO / "data")
+
+
+@pytest.fixture(scope="session")
+def analysts(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
+    """The report's data as an analyst's folder (options.csv: kilde = analytiker)."""
+    folder = tmp_path_factory.mktemp("analytiker") / "data"
+    shutil.copytree(REPO / "data", folder)
+    with_option(folder, FOLDER_SOURCE, BY_ANALYST)
+    return load(folder)
 
 
 @pytest.fixture(scope="session")

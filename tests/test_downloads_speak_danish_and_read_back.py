@@ -9,7 +9,6 @@ downloads validates and gives the same tables again.
 from __future__ import annotations
 
 import csv
-import io
 import shutil
 from pathlib import Path
 
@@ -21,26 +20,12 @@ from kulturensrige.data import provenance
 from kulturensrige.data.column_guide import column_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.publishing import published_files
-from kulturensrige.data.schema import ATTRIBUTIONS, BY_ANALYST, FOLDER_SOURCE, TABLES
+from kulturensrige.data.schema import ATTRIBUTIONS, TABLES
 from kulturensrige.rules import attribution
-from support.checks import each
-from support.folders import with_option
+from support.checks import csv_rows, each
 from support.scripts import run_script
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-def _rows(text: str) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
-
-
-@pytest.fixture(scope="module")
-def analysts(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
-    """The report's data as an analyst's folder (options.csv: kilde = analytiker)."""
-    folder = tmp_path_factory.mktemp("analytiker") / "data"
-    shutil.copytree(REPO / "data", folder)
-    with_option(folder, FOLDER_SOURCE, BY_ANALYST)
-    return load(folder)
 
 
 def _folder(request: pytest.FixtureRequest, folder: str) -> Dataset:
@@ -49,7 +34,9 @@ def _folder(request: pytest.FixtureRequest, folder: str) -> Dataset:
 
 def test_no_published_csv_has_an_english_provenance_code_in_any_cell(data):
     files = published_files(data)
-    coded = [(file, column) for file, text in files.items() for row in _rows(text) for column, cell in row.items() if cell in ATTRIBUTIONS]
+    coded = [
+        (file, column) for file, text in files.items() for row in csv_rows(text) for column, cell in row.items() if cell in ATTRIBUTIONS
+    ]
     assert coded == []
 
 
@@ -57,7 +44,7 @@ def test_no_published_csv_has_an_english_provenance_code_in_any_cell(data):
 def test_a_published_quotes_tie_says_the_cards_words_for_it(request: pytest.FixtureRequest, folder: str):
     data = _folder(request, folder)
     labels = attribution.labels(data.options)
-    quotes = {row["quote_id"]: row for row in _rows(published_files(data)["quotes.csv"])}
+    quotes = {row["quote_id"]: row for row in csv_rows(published_files(data)["quotes.csv"])}
     for row in each(data.quotes.itertuples()):
         # The download leaves out an inferred tie that is not cleared, as the pages open (ADR 33).
         shown = row.attribution if row.attribution != "inferred" or row.cleared == "ja" else ATTRIBUTIONS[-1]
@@ -71,8 +58,8 @@ def test_an_editors_title_and_a_read_form_say_in_the_download_what_the_pdf_print
     "(redaktionens titel)" / "(redaktionens læsning)" after the value in the PDF; the download now writes the PDF's
     label (provenance.value_label) for the editors' basis, and the pages' words for the report's."""
     files = published_files(data)
-    titles = {row["initiative_id"]: row["title_basis"] for row in _rows(files["initiatives.csv"])}
-    forms = {row["event_id"]: row["mode_basis"] for row in _rows(files["programme_events.csv"])}
+    titles = {row["initiative_id"]: row["title_basis"] for row in csv_rows(files["initiatives.csv"])}
+    forms = {row["event_id"]: row["mode_basis"] for row in csv_rows(files["programme_events.csv"])}
     labels = attribution.labels(data.options)
     said = {
         "title_basis": {**labels, "inferred": provenance.value_label(data.options, "initiatives.title_basis")},
@@ -92,7 +79,7 @@ def test_a_data_folder_made_from_the_published_downloads_validates_and_gives_the
     data = _folder(request, folder)
     published = published_files(data)
     # The downloads speak the pages' words, so reading them back is the aliases' work, not the codes passing through.
-    assert not {row["title_basis"] for row in _rows(published["initiatives.csv"])} & set(ATTRIBUTIONS)
+    assert not {row["title_basis"] for row in csv_rows(published["initiatives.csv"])} & set(ATTRIBUTIONS)
     write_downloads(published, tmp_path / "hentet")
     back = load(tmp_path / "hentet")
     for name in each(TABLES):
@@ -109,7 +96,7 @@ def test_a_data_folder_made_from_the_published_downloads_validates_and_gives_the
     again = published_files(back)
     assert {f: t for f, t in again.items() if f != "quotes.csv"} == {f: t for f, t in published.items() if f != "quotes.csv"}
     held = set(data.quotes.loc[data.quotes["shown_caption"] != data.quotes["caption"], "quote_id"])
-    first, second = _rows(published["quotes.csv"]), _rows(again["quotes.csv"])
+    first, second = csv_rows(published["quotes.csv"]), csv_rows(again["quotes.csv"])
     assert len(first) == len(second)
     for one, two in zip(each(first), second, strict=True):
         assert {k: v for k, v in one.items() if k != "caption" or one["quote_id"] not in held} == {

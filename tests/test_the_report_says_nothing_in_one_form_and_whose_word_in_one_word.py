@@ -9,25 +9,19 @@ and their „læsning“ in another."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from kulturensrige import load
 from kulturensrige.data import provenance
-from kulturensrige.data.loading import Dataset
 from kulturensrige.data.publishing import published_files
-from kulturensrige.data.schema import BY_ANALYST, FOLDER_SOURCE, NOT_STATED, SOURCES_FILE
+from kulturensrige.data.schema import NOT_STATED, SOURCES_FILE
 from kulturensrige.edition import editions
 from kulturensrige.render import cards, lists
-from support.checks import each
-from support.folders import with_option
+from support.checks import csv_rows, each
 
 REPO = Path(__file__).resolve().parent.parent
 STAMP = editions.Stamp("data", "0123456789", dt.date(2026, 12, 1))
@@ -39,19 +33,6 @@ PROSE_LENGTH = 100
 
 def _text(markup: object) -> str:
     return " ".join(BeautifulSoup(str(markup), "html.parser").get_text(" ", strip=True).split())
-
-
-def _rows(text: str) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
-
-
-@pytest.fixture(scope="module")
-def analysts(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
-    """The report's data as an analyst's folder (options.csv: kilde = analytiker)."""
-    folder = tmp_path_factory.mktemp("analytiker") / "data"
-    shutil.copytree(REPO / "data", folder)
-    with_option(folder, FOLDER_SOURCE, BY_ANALYST)
-    return load(folder)
 
 
 def test_no_page_or_pdf_says_the_report_states_no_status_of_some_initiatives_and_every_card_without_one_says_why(data):
@@ -91,7 +72,7 @@ def test_every_download_cell_where_the_source_says_nothing_says_it_in_one_form(r
     for file, text in published_files(data).items():
         if file == SOURCES_FILE:  # kilder.csv explains the forms in sentences
             continue
-        for row in _rows(text):
+        for row in csv_rows(text):
             for column, cell in row.items():
                 if ABSENT.search(cell) and len(cell) <= PROSE_LENGTH:
                     said.setdefault(cell, set()).add(f"{file}:{column}")
@@ -116,7 +97,7 @@ def test_a_page_says_an_absence_in_a_fuller_sentence_that_holds_the_downloads_wo
 
 def test_one_value_is_tagged_with_one_kind_of_the_editors_work_on_the_page_in_the_pdf_and_in_kilder_csv(data):
     charts = editions.EditionCharts.compute(data)
-    whose = {(r["fil"], r["kolonne"]): r["hvis_ord"] for r in _rows(published_files(data)[SOURCES_FILE])}
+    whose = {(r["fil"], r["kolonne"]): r["hvis_ord"] for r in csv_rows(published_files(data)[SOURCES_FILE])}
     outcome, region = whose["municipalities.csv", "outcome"], whose["municipalities.csv", "region"]
     assert provenance.is_editors(outcome) and provenance.is_editors(region)
     for row in each(list(data.municipalities.itertuples())):

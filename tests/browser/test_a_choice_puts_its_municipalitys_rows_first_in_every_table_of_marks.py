@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from support.checks import each
+from support.choosing import open_with_every_table_filled
 
 pytestmark = pytest.mark.browser
 
@@ -40,11 +41,7 @@ ROWS_JS = """() => [...document.querySelectorAll('.kr-marks-wrap table.kr-marks'
 
 
 def _read(page, site_url: str, query: str) -> list[dict]:
-    page.goto(f"{site_url}/{PAGE}{query}")
-    page.evaluate("() => window.KR_FILTER.ready")
-    page.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")  # every table's rows come in
-    page.wait_for_function("() => !document.querySelector('.kr-marks-figure > script.kr-marks-rows')")
-    page.wait_for_timeout(200)
+    open_with_every_table_filled(page, f"{site_url}/{PAGE}{query}")
     return page.evaluate(ROWS_JS)
 
 

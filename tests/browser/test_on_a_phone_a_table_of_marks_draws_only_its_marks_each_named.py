@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from support.checks import each
+from support.choosing import open_with_every_table_filled
 
 pytestmark = pytest.mark.browser
 
@@ -46,11 +47,7 @@ def _tables(browser, site_url, screen: str, query: str) -> list[dict]:
     context = browser.new_context(locale="da-DK", **SCREENS[screen])
     page = context.new_page()
     try:
-        page.goto(f"{site_url}/{PAGE}{query}")
-        page.evaluate("() => window.KR_FILTER.ready")
-        page.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")  # every table's rows come in
-        page.wait_for_function("() => !document.querySelector('.kr-marks-figure > script.kr-marks-rows')")
-        page.wait_for_timeout(300)
+        open_with_every_table_filled(page, f"{site_url}/{PAGE}{query}")
         return page.evaluate(TABLES_JS)
     finally:
         context.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Iterable
 from typing import TypeVar
 
@@ -14,3 +16,8 @@ def each(items: Iterable[T]) -> list[T]:
     listed = list(items)
     assert listed, "løkken har intet at tjekke: testen ville bestå uden at se på noget"
     return listed
+
+
+def csv_rows(text: str) -> list[dict[str, str]]:
+    """A published CSV's rows, its byte-order mark (which Excel needs) left out."""
+    return list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline="")))

@@ -36,3 +36,13 @@ def choose_by_name(page: Any, name: str, *, at: float | str = 0, pause_ms: int =
     0 staying where the page is, or LAST_CARD) and `pause_ms` there, then the choice, and `settle_ms` after the page
     shows it for the bar's lines."""
     page.evaluate(CHOOSE_JS, [name, at, pause_ms, settle_ms])
+
+
+def open_with_every_table_filled(page: Any, url: str) -> None:
+    """The page at `url`, scrolled to its end so every table of marks has taken its rows from their island (tables far
+    from the screen fill as they come near), then left a moment to lay them out."""
+    page.goto(url)
+    page.evaluate("() => window.KR_FILTER.ready")
+    page.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")
+    page.wait_for_function("() => !document.querySelector('.kr-marks-figure > script.kr-marks-rows')")
+    page.wait_for_timeout(300)
