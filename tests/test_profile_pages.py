@@ -91,7 +91,7 @@ def test_a_profile_ends_on_the_municipality_with_one_line_that_links_to_each_ing
         notebook = (REPO / "book" / "kommuner" / href).resolve().with_suffix(".ipynb")
         assert "## I guiden" in notebook.read_text(encoding="utf-8"), href
     assert "under „I guiden“" in line and "tjekliste" in line, line
-    # ADR 112 (reader31, #2): where the data tie no quote, quotes and advice in one sentence, without a count.
-    assert line.startswith('<p class="kr-advice">Citater og guidens råd') == (folder == "data"), line
+    # ADR 112 (reader31, #2): where the data tie no quote, where the quotes stand without a count, the guide's clause last.
+    assert line.startswith('<p class="kr-advice">Citaterne står på siderne om') == (folder == "data"), line
     whose = provenance.value_label(data.options, "guide_recommendations.ingredient_ids")
     assert f'title="{whose}">(red.)</span>' in line and "fire ingredienser" in line, line

@@ -99,10 +99,12 @@ def checklist(data: Dataset, ingredient_id: str = "") -> Html:
 def where_the_rest_stands(data: Dataset) -> Html:
     """The last line of a municipality's profile, after its own content: where the quotes and the guide's advice stand, the same for every
     municipality, on the ingredients' pages, named as the data name them, in their order, with the light mark of whose the guide's ties are
-    (ADR 81): „Citater og guidens råd som tjekliste under „I guiden“ (red.) står på siderne om de fire ingredienser: …“, one sentence
-    without a count (reader31, #2; ADR 112). Two sections said it in a paragraph each, the same on every profile, after the municipality's
-    own (reader 27, #2); reader 26 r2, #8's way to the checklists is its last clause. Where the data tie quotes to the municipality, its own
-    stand above, and the line speaks only of the guide."""
+    (ADR 81): „Citaterne står på siderne om de fire ingredienser: …; på de samme sider står guidens råd som tjekliste under „I guiden“
+    (red.).“, without a count (reader31, #2; ADR 112). The guide's clause comes last, so the whole book can point it at its one
+    checklist (editions.GUIDE_SHARES_SAID): put first, the PDF said the checklist stood on the ingredients' pages. Two sections said it
+    in a paragraph each, the same on every profile, after the municipality's own (reader 27, #2); reader 26 r2, #8's way to the
+    checklists is its last clause. Where the data tie quotes to the municipality, its own stand above, and the line speaks only of
+    the guide."""
     book_pages = lookup(data.sections, "section_id", "book_page")
     rows = table_rows(data.ingredients.sort_values("number"))
     pages = [book_link(str(book_pages[row.section_id]), esc(row.name)) for row in rows]
@@ -116,9 +118,9 @@ def where_the_rest_stands(data: Dataset) -> Html:
     if tied:
         said = f"{advice[0].upper()}{advice[1:]}: {listing(pages)}."
     else:
-        # One sentence, no count: „30 af de 38 citater står under …; på de samme sider står …“ was bookkeeping at the end
-        # of every profile (reader31, #2); the ingredient overview counts the quotes.
-        said = f"Citater og guidens råd som tjekliste under „{INGREDIENT_HEADING}“ {mark} står på siderne om {four}: {listing(pages)}."
+        # No count: „30 af de 38 citater står under …“ was bookkeeping at the end of every profile (reader31, #2); the
+        # ingredient overview counts the quotes.
+        said = f"Citaterne står på siderne om {four}: {listing(pages)}; {advice}."
     return Html(f'<p class="kr-advice">{said}</p>')
 
 
