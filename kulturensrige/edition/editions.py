@@ -1310,6 +1310,7 @@ DROPPED = [
     ".kr-compare-status",  # "2 af 7 kommuner står side om side": on paper all of them do
     ".kr-compare-default",  # "Uden andet valg står de to første kommuner … side om side": on paper all of them do
     ".kr-compare-names",  # the names over the columns while they scroll: paper read them run together, "KøgeHøje-Taastrup"
+    ".kr-compare-facets",  # the columns facet by facet, for a phone (comparison._facets): paper prints the columns
     ".kr-web-only",  # a chapter's sentence about the filter or a click (book/*.ipynb)
     # A page's one key sentence (provenance.retelling_rule): the whole book's cover says it once, as an edition's does;
     # printed after every chapter's first paragraph it stood twenty times (ADR 81).

@@ -74,7 +74,8 @@ def _ingredient_list(data: Dataset, kommunekode: str) -> str:
     return highlight.by_switch(on, f'{off}<li>{esc(withheld)} <span class="kr-web-only">{esc(offer)}</span></li>', tag="ul")
 
 
-def _column(data: Dataset, row, hidden: bool, aside: bool = False) -> str:
+def _lists(data: Dataset, row) -> list[tuple[str, str]]:
+    """A municipality's sections, each a heading and its list: the columns and the facets show the same (compare_view)."""
     initiatives = filters.initiatives(data, row.kommunekode)
     union = {
         column: {i for ids in initiatives[column] for i in ids}
@@ -110,13 +111,38 @@ def _column(data: Dataset, row, hidden: bool, aside: bool = False) -> str:
     if tied:
         lists.append(_ingredient_list(data, row.kommunekode))
     sections = SECTIONS if tied else SECTIONS[:-1]
-    inner = f"<h3>{esc(row.name)}</h3>" + "".join(f"<h4>{esc(heading)}</h4>{items}" for heading, items in zip(sections, lists, strict=True))
+    return list(zip(sections, lists, strict=True))
+
+
+def _column(row, lists: list[tuple[str, str]], hidden: bool, aside: bool = False) -> str:
+    inner = f"<h3>{esc(row.name)}</h3>" + "".join(f"<h4>{esc(heading)}</h4>{items}" for heading, items in lists)
     # A column the reader has not picked waits in a side island when there are many (SIDE_FROM): kr-lists.js fills it in.
     content = side_island(inner, "kr-compare-side") if hidden and aside else inner
     return (
         f'<section class="kr-compare-column" data-compare="{esc(row.kommunekode)}" aria-label="{esc(row.name)}"'
         f"{' hidden' if hidden else ''}>{content}</section>"
     )
+
+
+def _line(row, items: str, hidden: bool, aside: bool = False) -> str:
+    """One municipality's line under a facet's heading: its name, then the list its column has under that heading. It
+    carries the column's data-compare, so the script that shows, hides and marks the columns does the same to it."""
+    inner = f'<p class="kr-compare-who">{esc(row.name)}</p>{items}'
+    content = side_island(inner, "kr-compare-side") if hidden and aside else inner
+    return f'<div class="kr-compare-line" data-compare="{esc(row.kommunekode)}"{" hidden" * hidden}>{content}</div>'
+
+
+def _facets(rows: list, lists: list[list[tuple[str, str]]], aside: bool) -> str:
+    """The columns facet by facet, for a narrow screen (kommunefilter.css shows them there instead of the columns):
+    each heading once, then one line per municipality shown, the chosen one first and marked. On a phone the columns
+    stood one under another, four of them 13 screens long, and comparing meant scrolling back and forth (reader32, #1)."""
+    facets = []
+    for n, (heading, _) in enumerate(lists[0] if lists else []):
+        lines = "".join(
+            _line(r, each[n][1], hidden=i >= FIRST_SHOWN, aside=aside) for i, (r, each) in enumerate(zip(rows, lists, strict=True))
+        )
+        facets.append(f'<section class="kr-compare-facet"><h3>{esc(heading)}</h3><div class="kr-compare-lines">{lines}</div></section>')
+    return f'<div class="kr-compare-facets">{"".join(facets)}</div>'
 
 
 def _title(title: str) -> str:
@@ -200,7 +226,9 @@ def compare_view(data: Dataset) -> Html:
         f"{' checked' if i < FIRST_SHOWN else ''}> {esc(r.name)}</label>"
         for i, r in enumerate(rows)
     )
-    columns = "".join(_column(data, r, hidden=i >= FIRST_SHOWN, aside=len(rows) > SIDE_FROM) for i, r in enumerate(rows))
+    lists = [_lists(data, r) for r in rows]
+    aside = len(rows) > SIDE_FROM
+    columns = "".join(_column(r, each, hidden=i >= FIRST_SHOWN, aside=aside) for i, (r, each) in enumerate(zip(rows, lists, strict=True)))
     # The columns' names once more, in a row that stays under the bar while the columns pass on a wide screen (the
     # columns scroll sideways, so their own names cannot stick; kommunefilter.css): the script shows those of the
     # columns shown (data-compare-name). For the eye only: each column's heading names it for a screen reader.
@@ -234,8 +262,11 @@ def compare_view(data: Dataset) -> Html:
     # Where the data tie no quote, the filter's panel says so (cards.untied_said);
     # here the two rows of quotes are left out (reader 24, #2: the sentence stood on six pages).
     tied = views.any_tied(data)
+    # At a desk the view takes the right rail's width too (sphinx-book-theme's full-width class, which also folds the
+    # rail's "Indhold" while the view is on the screen): five columns and more were cut at 1280 px, the rail beside
+    # them empty (reader32, #3; kommunefilter.css).
     return Html(
-        '<div class="kr-compare">'
+        '<div class="kr-compare full-width">'
         f'<fieldset class="kr-compare-choices"><legend>{COMPARE_LEGEND}</legend>{boxes}</fieldset>{default}{yields}'
         f'<p class="kr-compare-status" role="status" aria-live="polite">{esc(status)}</p>'
         # Why the initiative cards behind a table's marks show no status (cards.initiative_store), said once where none
@@ -246,5 +277,5 @@ def compare_view(data: Dataset) -> Html:
         "»De deltagende kommuner«.</p></noscript>"
         f'<p class="kr-compare-scrolls" hidden>{esc(SCROLL_HINT)}</p><div class="kr-compare-names" aria-hidden="true">{names}</div>'
         f'<div class="kr-compare-columns" tabindex="0" role="region" aria-label="{esc(COLUMNS_LABEL)}" '
-        f'style="--kr-compare-rows: {ROWS if tied else ROWS - 2}">{columns}</div></div>'
+        f'style="--kr-compare-rows: {ROWS if tied else ROWS - 2}">{columns}</div>{_facets(rows, lists, aside)}</div>'
     )
