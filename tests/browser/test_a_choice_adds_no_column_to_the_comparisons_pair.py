@@ -11,7 +11,10 @@ from support.checks import each
 
 pytestmark = pytest.mark.browser
 
-SHOWN_JS = """() => [...document.querySelectorAll('.kr-compare-column')].filter((c) => c.checkVisibility())
+# The municipalities shown, in the order they stand: at a desk the columns, on a phone the first facet's lines (a phone
+# reads the comparison facet by facet, reader32 #1); whichever the width shows.
+SHOWN_JS = """() => [...document.querySelectorAll('.kr-compare-column, .kr-compare-facet:first-child .kr-compare-line')]
+  .filter((c) => c.checkVisibility())
   .map((c) => [c.getBoundingClientRect(), c.dataset.compare, c.classList.contains('kr-chosen')])
   .sort(([a], [b]) => a.top - b.top || a.left - b.left).map(([, code, chosen]) => [code, chosen])"""
 

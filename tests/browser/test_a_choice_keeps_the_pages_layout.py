@@ -1,6 +1,6 @@
 """Reader review 18, #3 and #4: after a choice the comparison's three columns squeezed to 110 px on a phone, the third
-cut mid-word; the desktop's two-column grid of municipality cards became one column; and at a page's top on a phone
-the bar's lines under it took a line each, pushing the page 52-76 px."""
+cut mid-word (a phone now reads it facet by facet, reader32 #1); the desktop's two-column grid of municipality cards
+became one column; and at a page's top on a phone the bar's lines under it took a line each, pushing the page 52-76 px."""
 
 from __future__ import annotations
 
@@ -20,24 +20,28 @@ def opened(browser, url: str, viewport: dict, phone: bool):
 
 
 @pytest.mark.parametrize("width", [320, 375])
-def test_on_a_phone_the_comparisons_columns_stand_whole_one_under_another_the_chosen_first(browser, site_url, width):
+def test_on_a_phone_the_comparisons_lines_stand_whole_the_chosen_first(browser, site_url, width):
+    """A phone reads the comparison facet by facet (reader32 #1): each facet's lines as wide as the text, none cut, the
+    chosen municipality's first; its columns stood one under another before."""
     context, page = opened(browser, f"{site_url}/kommuner/sammenligning.html?kommune=egedal", {"width": width, "height": 667}, True)
     try:
         shown = page.evaluate(
             """() => {
-              const frame = document.querySelector('.kr-compare-columns');
-              const columns = [...frame.querySelectorAll('.kr-compare-column')].filter((c) => c.checkVisibility());
-              return {frame: frame.clientWidth, scrolls: frame.scrollWidth, page: document.documentElement.scrollWidth,
-                      columns: columns.map((c) => ({name: c.querySelector('h3').textContent, chosen: c.classList.contains('kr-chosen'),
-                                                  box: c.getBoundingClientRect().toJSON()}))};
+              const facets = [...document.querySelectorAll('.kr-compare-facet')].filter((f) => f.checkVisibility());
+              return {page: document.documentElement.scrollWidth, facets: facets.map((f) => ({
+                width: f.getBoundingClientRect().width,
+                lines: [...f.querySelectorAll('.kr-compare-line')].filter((l) => l.checkVisibility()).map((l) => ({
+                  name: l.querySelector('.kr-compare-who').textContent, chosen: l.classList.contains('kr-chosen'),
+                  box: l.getBoundingClientRect().toJSON()}))}))};
             }"""
         )
-        columns = sorted(shown["columns"], key=lambda c: c["box"]["top"])
-        # Two: the choice takes the page's pair's last place rather than add a third column (ADR 67).
-        assert len(columns) == 2 and columns[0]["chosen"], columns
-        assert shown["scrolls"] <= shown["frame"] + 1 and shown["page"] <= width, shown
-        for column in each(columns):
-            assert column["box"]["width"] >= shown["frame"] - 1 and column["box"]["right"] <= width, column
+        assert shown["facets"] and shown["page"] <= width, shown
+        for facet in each(shown["facets"]):
+            lines = sorted(facet["lines"], key=lambda line: line["box"]["top"])
+            # Two: the choice takes the page's pair's last place rather than add a third line (ADR 67).
+            assert len(lines) == 2 and lines[0]["chosen"], lines
+            for line in lines:
+                assert line["box"]["width"] >= facet["width"] - 1 and line["box"]["right"] <= width, line
     finally:
         context.close()
 

@@ -10,7 +10,10 @@ from support.checks import each
 
 pytestmark = pytest.mark.browser
 
-SHOWN_JS = """() => [...document.querySelectorAll('.kr-compare-column')].filter((c) => c.checkVisibility())
+# The municipalities shown, in the order they stand: at a desk the columns, on a phone the first facet's lines (a phone
+# reads the comparison facet by facet, reader32 #1); whichever the width shows.
+SHOWN_JS = """() => [...document.querySelectorAll('.kr-compare-column, .kr-compare-facet:first-child .kr-compare-line')]
+  .filter((c) => c.checkVisibility())
   .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top
     || a.getBoundingClientRect().left - b.getBoundingClientRect().left).map((c) => c.dataset.compare)"""
 SAID_JS = """() => [...document.querySelectorAll('.kr-compare-yields')].filter((p) => p.checkVisibility())
