@@ -380,7 +380,8 @@
     const aside = kind === "unmarked" ? barLines().aside[KR.keyOf(KR.state)] : undefined;
     // What the bar says after a choice that marks nothing on the screen (offerAway): the lists' counts, or the rows'.
     awayWords = (kind === "lists" ? barLines().away[KR.keyOf(KR.state)] : kind === "marks" ? sentences.away : "") ?? "";
-    // On another municipality's profile, the line says whose page it is (reader 15: the bar named only the chosen one).
+    // On a profile, the line says what the select is there: the rest of the book's choice, another one or none (reader
+    // 15: the bar named only the chosen one; reader31, #5: „Alle kommuner“ over „Køge“).
     tally.textContent =
       line ?? aside?.[0] ?? (hint ? hint.textContent : kind === "marks" ? (sentences.marks_line ?? "") : "");
     // Where the editors' inferred ties change what the page marks, the line offers the switch in one tap.
@@ -390,7 +391,8 @@
       infer.textContent = aside?.[1] ?? D.switchWords[KR.state.inferred ? "on" : "off"];
       infer.dataset.krAside = String(Boolean(aside));
     }
-    ui.tally.hidden = KR.choice === D.all || (!tally.textContent && (!infer || infer.hidden));
+    // With none chosen the line shows only on a profile, where it says the select is the rest of the book's choice.
+    ui.tally.hidden = (KR.choice === D.all && !hint) || (!tally.textContent && (!infer || infer.hidden));
     // On every page but the chosen municipality's own, the bar's row offers its page and its PDF edition: the way
     // on from a page where nothing is tied to it, and the way to what a committee takes along from anywhere.
     const [link, pdf] = ui.offer.children;
