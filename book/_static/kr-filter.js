@@ -339,10 +339,12 @@
     const links = [ui.offer, ui.offerAgain].flatMap((box) => [...box.querySelectorAll("a")]);
     for (const link of [...document.querySelectorAll("a.kr-own-page"), ...links]) KR.carry(link);
     ui.printLine.textContent = sentences.print;
-    // At an ingredient's quotes, where the data tie none: why the choice marks none of them (highlight.untied_for).
+    // At a page's first quotes, where the data tie none: why the choice marks none of them (highlight.untied_for),
+    // in its words for one card where the list holds one (cards.untied_choice_line).
     for (const line of document.querySelectorAll(".kr-untied-choice")) {
-      line.textContent = sentences.untied || "";
-      line.hidden = !sentences.untied;
+      const said = ("krOne" in line.dataset ? sentences.untied_one : sentences.untied) || "";
+      line.textContent = said;
+      line.hidden = !said;
     }
   }
 
