@@ -592,9 +592,14 @@ def quotes_in_section(data: Dataset, section_id: str) -> Html:
 def untied_choice_line(data: Dataset, quotes: pd.DataFrame) -> str:
     """Over a list of quotes, where the data tie none to a municipality (views.any_tied): the line that says why a
     choice marks none of them, filled by the filter with the view's sentence (highlight.untied_for: 'untied', or
-    'untied_one' over one card) and shown only with a municipality chosen (reader 25, #1; docs/adr/0079). Once a page,
-    at its first list that holds a quote (markup.first_on_page; docs/adr/0106: a page says it once). '' elsewhere."""
-    if views.any_tied(data) or quotes.empty or not first_on_page(UNTIED_CHOICE_CSS):
+    'untied_one' over one card) and shown only with a municipality chosen (reader 25, #1; docs/adr/0079). Only over
+    quotes a tie could mark: not over a cited work's or a sign's alone (views.without_tie_line), which no data tie to
+    a municipality (baggrund's WHO definition). Once a page, at its first such list (markup.first_on_page;
+    docs/adr/0106: a page says it once). '' elsewhere."""
+    if views.any_tied(data) or quotes.empty:
+        return ""
+    markable = quotes[[not views.without_tie_line(data, quote) for quote in quotes.to_dict("records")]]
+    if markable.empty or not first_on_page(UNTIED_CHOICE_CSS):
         return ""
     one = " data-kr-one" if card_keys(quotes).nunique() == 1 else ""
     return f'<p class="kr-list-intro {UNTIED_CHOICE_CSS} d-print-none"{one} hidden></p>'
