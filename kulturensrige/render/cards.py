@@ -583,10 +583,11 @@ def quote_list_legend(data: Dataset, ingredient_id: str = "") -> Html:
 def quotes_in_section(data: Dataset, section_id: str) -> Html:
     """A section's quotes. Where the data tie none to a municipality, the page's first list of quotes says why a choice
     marks none of them, with a municipality chosen only, as an ingredient's does (untied_choice_line): on værdiskabelser
-    a choice changed nothing a reader could see (reader31, #8c). Not after the quotes, and not with no choice (reader 24,
-    #2: the same sentence on six pages)."""
+    a choice changed nothing a reader could see (reader31, #8c). After the quotes: the page's prose leads into them
+    with a colon (»… økonomiske ressourcer«:), and a line between the two broke that sentence from its quote. Not with
+    no choice (reader 24, #2: the same sentence on six pages)."""
     quotes = data.quotes[data.quotes["section_id"] == section_id]
-    return Html(untied_choice_line(data, quotes) + quote_list(data, quotes).markup)
+    return Html(quote_list(data, quotes).markup + untied_choice_line(data, quotes))
 
 
 def untied_choice_line(data: Dataset, quotes: pd.DataFrame) -> str:

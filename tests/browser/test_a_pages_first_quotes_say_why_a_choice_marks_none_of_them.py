@@ -1,9 +1,10 @@
 """Reader31 (session 29), #8c: with Egedal chosen, værdiskabelser and baggrund changed nothing a reader could see but
 the bar's „Alt om Egedal“, while the ingredient pages said at their quotes „Ingen af citaterne her er knyttet til
 Egedal: rapporten nævner ingen kommune ved sine citater.“ Every page whose quotes a tie could mark says it the same
-way, once, over its first such quotes, with a municipality chosen only, through the one function that words it
-(highlight.untied_for), in its words for one card where the list holds one (ADR 116). A page whose only quote is a
-cited work's or a sign's (views.without_tie_line: baggrund's WHO definition, the sign on Arken) says nothing of it."""
+way, once, beside its first such quotes (after a section's, whose lead-in ends in a colon), with a municipality chosen
+only, through the one function that words it (highlight.untied_for), in its words for one card where the list holds
+one (ADR 116). A page whose only quote is a cited work's or a sign's (views.without_tie_line: baggrund's WHO
+definition, the sign on Arken) says nothing of it."""
 
 from __future__ import annotations
 
@@ -30,9 +31,14 @@ SEEN_JS = """() => {
   const lines = [...document.querySelectorAll('article .kr-untied-choice')].filter((e) => e.checkVisibility());
   // The page's own quote cards: not those a drill panel shows from the page's store on a tap.
   const cards = [...document.querySelectorAll('article .kr-card.kr-quote')].filter((c) => !c.closest('template, .kr-drill'));
+  // Beside its list: a quote list among the two elements before it or after it (an ingredient's intro stands between
+  // the line and its list, a section list's "Hvorfor?" between the list and the line).
+  const near = (e) => [e.previousElementSibling, e.previousElementSibling?.previousElementSibling, e.nextElementSibling,
+    e.nextElementSibling?.nextElementSibling]
+    .some((n) => n && cards.some((c) => n.contains(c)));
   return {
     lines: lines.map((e) => e.textContent),
-    above: lines.map((e) => cards.length > 0 && e.getBoundingClientRect().bottom <= cards[0].getBoundingClientRect().top),
+    beside: lines.map(near),
   };
 }"""
 
@@ -68,6 +74,6 @@ def test_every_page_with_quotes_a_tie_could_mark_says_over_them_why_a_choice_mar
             page.evaluate("() => window.KR_FILTER.ready")
             seen = page.evaluate(SEEN_JS)
             said = [] if one is None else [highlight.untied_for(data, name, one=one)]
-            assert seen["lines"] == said and all(seen["above"]), (width, path, seen)
+            assert seen["lines"] == said and all(seen["beside"]), (width, path, seen)
     finally:
         context.close()
