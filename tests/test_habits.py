@@ -110,6 +110,7 @@ DECISIONS = (
     "a-card-without-a-status-says-ikke-angivet-i-rapporten-and-bookkeeping-is-said-once",
     "a-mark-opens-a-key-that-says-first-what-this-mark-marks",
     "a-core-chapter-begins-a-page-and-the-chapter-before-is-set-closer-first",
+    "a-profiles-bar-says-its-select-is-the-rest-of-the-books-and-a-note-stands-where-it-tells-something",
     "on-a-phone-the-comparison-reads-facet-by-facet-and-at-a-desk-it-takes-the-rails-width",
 )
 

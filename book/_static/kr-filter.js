@@ -339,10 +339,12 @@
     const links = [ui.offer, ui.offerAgain].flatMap((box) => [...box.querySelectorAll("a")]);
     for (const link of [...document.querySelectorAll("a.kr-own-page"), ...links]) KR.carry(link);
     ui.printLine.textContent = sentences.print;
-    // At an ingredient's quotes, where the data tie none: why the choice marks none of them (highlight.untied_for).
+    // At a page's first quotes, where the data tie none: why the choice marks none of them (highlight.untied_for),
+    // in its words for one card where the list holds one (cards.untied_choice_line).
     for (const line of document.querySelectorAll(".kr-untied-choice")) {
-      line.textContent = sentences.untied || "";
-      line.hidden = !sentences.untied;
+      const said = ("krOne" in line.dataset ? sentences.untied_one : sentences.untied) || "";
+      line.textContent = said;
+      line.hidden = !said;
     }
   }
 
@@ -380,7 +382,8 @@
     const aside = kind === "unmarked" ? barLines().aside[KR.keyOf(KR.state)] : undefined;
     // What the bar says after a choice that marks nothing on the screen (offerAway): the lists' counts, or the rows'.
     awayWords = (kind === "lists" ? barLines().away[KR.keyOf(KR.state)] : kind === "marks" ? sentences.away : "") ?? "";
-    // On another municipality's profile, the line says whose page it is (reader 15: the bar named only the chosen one).
+    // On a profile, the line says what the select is there: the rest of the book's choice, another one or none (reader
+    // 15: the bar named only the chosen one; reader31, #5: „Alle kommuner“ over „Køge“).
     tally.textContent =
       line ?? aside?.[0] ?? (hint ? hint.textContent : kind === "marks" ? (sentences.marks_line ?? "") : "");
     // Where the editors' inferred ties change what the page marks, the line offers the switch in one tap.
@@ -390,7 +393,8 @@
       infer.textContent = aside?.[1] ?? D.switchWords[KR.state.inferred ? "on" : "off"];
       infer.dataset.krAside = String(Boolean(aside));
     }
-    ui.tally.hidden = KR.choice === D.all || (!tally.textContent && (!infer || infer.hidden));
+    // With none chosen the line shows only on a profile, where it says the select is the rest of the book's choice.
+    ui.tally.hidden = (KR.choice === D.all && !hint) || (!tally.textContent && (!infer || infer.hidden));
     // On every page but the chosen municipality's own, the bar's row offers its page and its PDF edition: the way
     // on from a page where nothing is tied to it, and the way to what a committee takes along from anywhere.
     const [link, pdf] = ui.offer.children;
@@ -453,6 +457,8 @@
     }
   }
 
+  let searchNoteWatch = null; // rankSearchForTheChoice's watch over the results, for its note
+
   /** The pages about the chosen municipality come first, each group in Sphinx's order (a heading 15, any body text
    * 5, ties by name), and the analysts' pages after every reader's page that matches: the build's lists and how far
    * each moves (browser.search_first). The patched
@@ -477,11 +483,15 @@
     };
     const query = new URLSearchParams(window.location.search).get("q");
     const results = document.getElementById("search-results");
+    searchNoteWatch?.disconnect();
     document.querySelector("p.kr-search-note")?.remove();
     if (first && query && results) {
-      // The note says what the list shows: that the pages about the choice stand first where one is among the
-      // results, that none is where none is (reader review 23, #7: it promised Køge's pages over 13 hits with none).
-      const note = Object.assign(document.createElement("p"), { className: "kr-search-note" });
+      // The note says why the results stand in their order, after them, inside their box (which keeps a screen's
+      // height, kommunefilter.css): only where a page about the choice is among them (reader review 23, #7: it
+      // promised Køge's pages over 13 hits with none). Where none is, it says nothing: over the results, "Ingen af
+      // siderne om den valgte kommune …" read as a failed search (reader31, #6).
+      const note = Object.assign(document.createElement("p"), { className: "kr-search-note", hidden: true });
+      note.textContent = ranking.note;
       const page = (link) =>
         link
           .getAttribute("href")
@@ -489,12 +499,13 @@
           .replace(/^\.\//, "")
           .replace(/\.html$/, "");
       const tell = () => {
-        const listed = [...results.querySelectorAll("ul.search > li a[href]")].map(page);
-        note.textContent = listed.some((doc) => about.has(doc)) ? ranking.note : ranking.noneNote;
+        note.hidden = ![...results.querySelectorAll("ul.search > li a[href]")].map(page).some((doc) => about.has(doc));
+        // Sphinx appends its heading, count and list as a search starts: the note moves after them.
+        if (results.lastElementChild !== note) results.append(note);
       };
       tell();
-      new MutationObserver(tell).observe(results, { childList: true, subtree: true });
-      results.before(note);
+      searchNoteWatch = new MutationObserver(tell);
+      searchNoteWatch.observe(results, { childList: true, subtree: true });
     }
     if (again && query && results && typeof Search !== "undefined" && Search._index) {
       results.replaceChildren();

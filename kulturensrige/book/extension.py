@@ -793,13 +793,14 @@ def _without_fontawesome(html: str) -> str:
 # the reader's choice is the page's own (data-kr-profile: its slug and code), shows the sentence that says so in place
 # of the offer to choose it, from the first paint (kommunefilter.css; issue 22: shown by the deferred scripts, the
 # confirmation moved the page 0.1 of Lighthouse's screen); it keeps no line under the bar there: the page's own choice
-# shows none.
+# shows none. A profile opened with no choice keeps the line too: it says no municipality is chosen in the rest of the
+# book (lists.NONE_CHOSEN_ELSEWHERE).
 OPENS_CHOSEN = (
     "<script>(() => { try { const q = new URLSearchParams(location.search); const k = q.get('kommune') ?? "
     "(q.has('sammenlign') ? null : JSON.parse(localStorage.getItem('kr-valg'))?.kommune); "
     f"const all = !k || k === {json.dumps(ALL)}; const html = document.documentElement; "
     "const own = !all && (html.dataset.krProfile || '').split(' ').includes(String(k).trim().toLowerCase()); "
-    "if (own) html.classList.add('kr-profile-own'); else if (!all) html.classList.add('kr-opens-chosen'); "
+    "if (own) html.classList.add('kr-profile-own'); else if (!all || html.dataset.krProfile) html.classList.add('kr-opens-chosen'); "
     "} catch {} })();</script>"
 )
 
@@ -827,8 +828,9 @@ def _reserve(html: str) -> str:
     """What lines the bar will show on this page after a choice, for the stylesheet to keep their height from the
     start (kommunefilter.css, html.kr-opens-chosen): "marks" where the page can mark something (the build's lines, or
     rows marked by municipality), "offer" on every page but a profile (the lines offer the municipality's page). A
-    municipality's page opened with another municipality chosen (the head script sets kr-opens-chosen on a profile only
-    then) shows both: the line that names the choice for the rest of the book, and its page (docs/adr/0058).
+    municipality's page opened with another municipality chosen shows both: the line that names the choice for the rest
+    of the book, and its page (docs/adr/0058); opened with none, the line alone, which says none is chosen there (the
+    head script sets kr-opens-chosen on a profile then, never where its own municipality is the choice).
     Decided at build, not by a :has() on <html>, which Chromium re-evaluates on every change in the page."""
     if 'class="kr-profile"' in html:
         return "marks offer"

@@ -25,6 +25,7 @@ from kulturensrige.render.markup import (
     book_link,
     current_page,
     esc,
+    first_on_page,
     links_to_book,
     macro,
     page_link,
@@ -580,9 +581,29 @@ def quote_list_legend(data: Dataset, ingredient_id: str = "") -> Html:
 
 
 def quotes_in_section(data: Dataset, section_id: str) -> Html:
-    """A section's quotes. Where the data tie none to a municipality, the filter's panel says so (untied_said), not the
-    page after its quotes (reader 24, #2: the same sentence on six pages)."""
-    return Html(quote_list(data, data.quotes[data.quotes["section_id"] == section_id]).markup)
+    """A section's quotes. Where the data tie none to a municipality, the page's first list of quotes says why a choice
+    marks none of them, with a municipality chosen only, as an ingredient's does (untied_choice_line): on værdiskabelser
+    a choice changed nothing a reader could see (reader31, #8c). After the quotes: the page's prose leads into them
+    with a colon (»… økonomiske ressourcer«:), and a line between the two broke that sentence from its quote. Not with
+    no choice (reader 24, #2: the same sentence on six pages)."""
+    quotes = data.quotes[data.quotes["section_id"] == section_id]
+    return Html(quote_list(data, quotes).markup + untied_choice_line(data, quotes))
+
+
+def untied_choice_line(data: Dataset, quotes: pd.DataFrame) -> str:
+    """Over a list of quotes, where the data tie none to a municipality (views.any_tied): the line that says why a
+    choice marks none of them, filled by the filter with the view's sentence (highlight.untied_for: 'untied', or
+    'untied_one' over one card) and shown only with a municipality chosen (reader 25, #1; docs/adr/0079). Only over
+    quotes a tie could mark: not over a cited work's or a sign's alone (views.without_tie_line), which no data tie to
+    a municipality (baggrund's WHO definition). Once a page, at its first such list (markup.first_on_page;
+    docs/adr/0106: a page says it once). '' elsewhere."""
+    if views.any_tied(data) or quotes.empty:
+        return ""
+    markable = quotes[[not views.without_tie_line(data, quote) for quote in quotes.to_dict("records")]]
+    if markable.empty or not first_on_page(UNTIED_CHOICE_CSS):
+        return ""
+    one = " data-kr-one" if card_keys(quotes).nunique() == 1 else ""
+    return f'<p class="kr-list-intro {UNTIED_CHOICE_CSS} d-print-none"{one} hidden></p>'
 
 
 # Where the data tie no quote to a municipality: what the cards then lack, and, said once where a reader meets the
@@ -658,12 +679,10 @@ def quotes_for_ingredient(data: Dataset, ingredient_id: str) -> Html:
     )
     if len(set(views_said.values())) == 1:  # one order in every view: one sentence, nothing for the filter to switch
         order = f"{esc(views_said['false'])} "
-    # Where the data tie no quote, the line that says why a choice marks none of them, filled by the filter with the
-    # view's sentence (highlight.untied_for) and shown only with a municipality chosen (reader 25, #1; ADR 79).
-    untied = f'<p class="kr-list-intro {UNTIED_CHOICE_CSS} d-print-none" hidden></p>' if not views.any_tied(data) else ""
+    quotes = filters.quotes(data, filters.QuoteFilter(ingredient_id=ingredient_id))
     return Html(
-        f'{untied}<p class="kr-list-intro">{order if intro != NO_QUOTES else ""}{esc(intro)}</p>'
-        + quote_list(data, filters.quotes(data, filters.QuoteFilter(ingredient_id=ingredient_id))).markup
+        f'{untied_choice_line(data, quotes)}<p class="kr-list-intro">{order if intro != NO_QUOTES else ""}{esc(intro)}</p>'
+        + quote_list(data, quotes).markup
     )
 
 

@@ -367,20 +367,22 @@ def page_sentences(data: Dataset) -> dict[str, dict[str, str]]:
             "charts": f"Figurerne fremhæver {name} blandt alle kommuner.",
             # At an ingredient's quotes, where the data tie none: why the choice marks none of them, said where the
             # reader looks for the municipality's quotes, not only in the panel (reader 25, #1; docs/adr/0079).
-            **({"untied": why} if (why := untied_for(data, name)) else {}),
+            **({"untied": why, "untied_one": untied_for(data, name, one=True)} if (why := untied_for(data, name)) else {}),
             "print": f"Udvalg: {name} fremhævet{switch}",
         }
     return sentences
 
 
-def untied_for(data: Dataset, name: str) -> str:
-    """Where the data tie no quote to a municipality (views.any_tied): the one line at an ingredient's quote list
-    with `name` chosen, 'Ingen af citaterne her er knyttet til Køge: rapporten nævner ingen kommune ved sine
-    citater.'; '' where some quote is tied (then the list puts the chosen municipality's first)."""
+def untied_for(data: Dataset, name: str, *, one: bool = False) -> str:
+    """Where the data tie no quote to a municipality (views.any_tied): the one line at a page's first quote list
+    with `name` chosen (cards.untied_choice_line), 'Ingen af citaterne her er knyttet til Køge: rapporten nævner ingen
+    kommune ved sine citater.', over a list of one card 'Citatet her er ikke knyttet til Køge: …'; '' where some quote
+    is tied (then the list puts the chosen municipality's first)."""
     if views.any_tied(data):
         return ""
     holder = provenance.folder_words(data.options).holder
-    return f"Ingen af citaterne her er knyttet til {name}: {holder} nævner ingen kommune ved sine citater."
+    which = "Citatet her er ikke" if one else "Ingen af citaterne her er"
+    return f"{which} knyttet til {name}: {holder} nævner ingen kommune ved sine citater."
 
 
 def _profile_sentence(data: Dataset, code: str, name: str, inferred: bool) -> str:

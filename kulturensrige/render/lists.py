@@ -333,19 +333,27 @@ def profile_choice(data: Dataset, kommunekode: str) -> str:
     )
 
 
-def profile_hints(data: Dataset, kommunekode: str) -> str:
-    """A profile page is always about its own municipality (docs/adr/0058): another one chosen is named as the choice for
-    the rest of the book, and the way to its page offered.
+# The bar's line on a profile with no municipality chosen: the select's „Alle kommuner“ over the heading „Køge“ read as
+# a contradiction (reader31, #5); the line says that the select is the choice for the rest of the book, as it does
+# where another municipality is chosen (docs/adr/0116).
+NONE_CHOSEN_ELSEWHERE = "I resten af bogen er ingen kommune valgt."
 
-    One line per other municipality, kept hidden: the filter's status and the bar's own line show the chosen one's.
-    The way to its page is the bar's offer and the open panel's copy of it, a link: the status, text only, said "Gå til
-    siden om Køge." as words that led nowhere (issue 22)."""
+
+def profile_hints(data: Dataset, kommunekode: str) -> str:
+    """A profile page is always about its own municipality (docs/adr/0058): the bar's select is the choice for the rest
+    of the book, and the bar's line says so: another one chosen is named, and the way to its page offered; none chosen,
+    the line says that no municipality is chosen there (NONE_CHOSEN_ELSEWHERE).
+
+    One line per municipality but the page's own, and one for none, kept hidden: the filter's status and the bar's own
+    line show the one for the reader's choice. The way to a chosen one's page is the bar's offer and the open panel's
+    copy of it, a link: the status, text only, said "Gå til siden om Køge." as words that led nowhere (issue 22)."""
     lines = "".join(
         f'<p class="kr-profile-hint" data-kr-when="{esc(r.kommunekode)}" hidden>I resten af bogen er {esc(r.name)} valgt.</p>'
         for r in table_rows(data.municipalities)
         if r.kommunekode != kommunekode
     )
-    return f'<div class="kr-profile-hints" hidden>{lines}</div>'
+    none = f'<p class="kr-profile-hint" data-kr-when="{esc(views.ALL)}" hidden>{NONE_CHOSEN_ELSEWHERE}</p>'
+    return f'<div class="kr-profile-hints" hidden>{none}{lines}</div>'
 
 
 def municipality_ingredients(data: Dataset, kommunekode: str) -> Html:
