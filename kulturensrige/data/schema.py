@@ -477,7 +477,21 @@ TABLES: dict[str, Table] = {
             },
         ),
         _vocabulary(
-            "starting_points", "starting_point_id", "Udgangspunkter", "Kommunernes udgangspunkt ved start.", ("fra-bunden", "Fra bunden")
+            "starting_points",
+            "starting_point_id",
+            "Udgangspunkter",
+            "Kommunernes udgangspunkt ved start.",
+            ("fra-bunden", "Fra bunden"),
+            {
+                # The lead of „Kulturens Rige“ names the municipalities of each starting point and says this after them
+                # (lists.starting_points_lead): an analyst's new starting point stands there too (brief facts32, #1).
+                "lead_clause": optional_text(
+                    "Det, kapitlet „Kulturens Rige“ siger om kommunerne med dette udgangspunkt, lige efter deres navne "
+                    "(fx „Køge og Egedal startede fra bunden …“), med rapportens ord i »…«. Tom: kapitlet siger "
+                    "udgangspunktets label efter navnene.",
+                    "startede fra bunden, »uden egentlige projektplaner eller økonomiske ressourcer«",
+                ),
+            },
         ),
         _table(
             "initiatives",
