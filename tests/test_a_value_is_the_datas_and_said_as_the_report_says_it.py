@@ -33,7 +33,8 @@ def test_kulturens_riges_lead_says_each_starting_point_in_its_rows_words_an_anal
     municipalities = data.municipalities.copy()
     municipalities.loc[municipalities.index[0], "starting_point"] = "med-radgiver"
     first = municipalities.iloc[0]["name"]
-    assert f"{first} fik hjælp af en rådgiver" in _text(lists.starting_points_lead(_with(data, starting_points=points, municipalities=municipalities)))
+    said = _text(lists.starting_points_lead(_with(data, starting_points=points, municipalities=municipalities)))
+    assert f"{first} fik hjælp af en rådgiver" in said
     # Without a clause of its own, the group is said with its label, in the book's marks for its terms.
     unworded = points.assign(lead_clause=points["lead_clause"].where(points["starting_point_id"] != "med-radgiver", ""))
     said = _text(lists.starting_points_lead(_with(data, starting_points=unworded, municipalities=municipalities)))
