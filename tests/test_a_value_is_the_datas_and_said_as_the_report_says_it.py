@@ -3,13 +3,19 @@ download is the slug of the word the pages show, and a value is said where and a
 
 from __future__ import annotations
 
+import csv
 import dataclasses
+import io
 
 import pandas as pd
 from bs4 import BeautifulSoup
 
 from kulturensrige.data.loading import Dataset
+from kulturensrige.data.pages import slug
+from kulturensrige.data.publishing import SOURCES_FILE, published_files
+from kulturensrige.data.schema import TABLES
 from kulturensrige.render import lists
+from support.checks import each
 
 
 def _text(markup: object) -> str:
@@ -39,3 +45,46 @@ def test_kulturens_riges_lead_says_each_starting_point_in_its_rows_words_an_anal
     unworded = points.assign(lead_clause=points["lead_clause"].where(points["starting_point_id"] != "med-radgiver", ""))
     said = _text(lists.starting_points_lead(_with(data, starting_points=unworded, municipalities=municipalities)))
     assert f"{first} havde udgangspunktet „Med rådgiver“" in said
+
+
+def _words(text: str) -> list[str]:
+    return slug(text.replace(".", "")).split("-")
+
+
+def _slug_of_its_label(key: str, label: str, shared: bool) -> bool:
+    """Whether an id is its label's words as a slug, maybe shortened: each of its words begins a word of the label,
+    in order. Where two rows share a label, the id may add words that tell them apart (ordveksling-uden-navn)."""
+    words = iter(_words(label))
+    parts = key.split("-")
+    matched = 0
+    for part in parts:
+        if any(word.startswith(part) for word in words):
+            matched += 1
+        else:
+            break
+    return matched == len(parts) or (shared and matched > 0)
+
+
+def test_every_code_is_its_labels_slug_and_kilder_csv_says_each_single_codes_word(data):
+    """Brief facts32, #2 (reading 31, #5): municipalities.csv said `forudbestemt-projekt` and initiatives.csv `aktion`
+    and `element`, while the pages and PDFs say „Prædefineret projekt“, „Prøvehandling“ and „Delindsats“: a different
+    word, not the label's slug. Each id is now its label's words, and kilder.csv gives, for a column of one code, each
+    code the download holds with the word the pages show for it."""
+    for name, table in TABLES.items():
+        if "label" not in table.columns or table.key == "label":
+            continue
+        frame = data.tables[name]
+        counts = frame["label"].value_counts()
+        for key, label in each(list(zip(frame[table.key], frame["label"], strict=True))):
+            assert _slug_of_its_label(key, label, counts[label] > 1), (name, key, label)
+    sources = {
+        (r["fil"], r["kolonne"]): r["begrundelse"] for r in csv.DictReader(io.StringIO(published_files(data)[SOURCES_FILE], newline=""))
+    }
+    for table, column, vocabulary in (
+        ("municipalities", "starting_point", "starting_points"),
+        ("initiatives", "kind", "initiative_kinds"),
+        ("organisations", "kind", "organisation_kinds"),
+    ):
+        labels = data.tables[vocabulary].set_index(TABLES[vocabulary].key)["label"]
+        for code in each(sorted(set(data.tables[table][column]))):
+            assert f"{code} = „{labels[code]}“" in sources[(f"{table}.csv", column)], (table, code)

@@ -377,7 +377,14 @@ def _table(
 
 def _vocabulary(name: str, key: str, title: str, description: str, example: tuple[str, str], extra: dict | None = None) -> Table:
     columns = {
-        key: ident("Id, som andre tabeller henviser til.", example[0]),
+        # An id is its label's words, as a slug, so a reader of a download knows the code from the word on the cards
+        # (brief facts32, #2: `forudbestemt-projekt` for „Prædefineret projekt“, `aktion` for „Prøvehandling“).
+        key: ident(
+            "Id, som andre tabeller henviser til: betegnelsens (label'ens) ord skrevet med små bogstaver a-z, tal og "
+            "bindestreger (Prøvehandling → proevehandling), evt. forkortet, så id'et i de udgivne CSV-filer kan kendes "
+            "på ordet, siderne viser.",
+            example[0],
+        ),
         "label": text("Betegnelse, som læseren ser den.", example[1]),
     }
     columns.update(extra or {})
