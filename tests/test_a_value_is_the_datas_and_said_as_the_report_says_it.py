@@ -14,7 +14,7 @@ from kulturensrige.data.loading import Dataset
 from kulturensrige.data.pages import slug
 from kulturensrige.data.publishing import SOURCES_FILE, published_files
 from kulturensrige.data.schema import TABLES
-from kulturensrige.render import lists
+from kulturensrige.render import cards, lists
 from support.checks import each
 
 
@@ -88,3 +88,22 @@ def test_every_code_is_its_labels_slug_and_kilder_csv_says_each_single_codes_wor
         labels = data.tables[vocabulary].set_index(TABLES[vocabulary].key)["label"]
         for code in each(sorted(set(data.tables[table][column]))):
             assert f"{code} = „{labels[code]}“" in sources[(f"{table}.csv", column)], (table, code)
+
+
+def test_rudersdals_components_say_the_places_are_the_whole_projects_on_card_and_in_the_download(data, report_text: str):
+    """Brief facts32, #3 (reading 31, #6): the report gives Rudersdal's places once for both components together,
+    »Indsatserne er udført på lokale kulturinstitutioner (biblioteket, kulturcenter, kunsthal) og i det bynære grønne
+    miljø« (l.209-210), yet each component's card listed places of its own. The project's card has them; each
+    component's card and its row in initiatives.csv say they are given for the whole, in the same words."""
+    assert "Indsatserne er udført på lokale kulturinstitutioner (biblioteket, kulturcenter, kunsthal)" in " ".join(report_text.split())
+    parts = data.initiatives[data.initiatives["part_of"] == "rudersdal-kulturligvis"]
+    whole = data.initiatives.set_index("initiative_id").loc["rudersdal-kulturligvis"]
+    assert len(parts) == 2 and whole.setting_ids and whole.organisation_ids
+    published = {r["initiative_id"]: r for r in csv.DictReader(io.StringIO(published_files(data)["initiatives.csv"].lstrip("\ufeff")))}
+    for _, row in each(list(parts.iterrows())):
+        assert row.setting_ids == () and row.organisation_ids == (), row.initiative_id
+        facts = dict(cards.card_facts(data, row))
+        assert facts["Steder"] == "angivet samlet for hele projektet, ikke for hver del", facts
+        assert str(facts["Organisationer nævnt ved indsatsen"]) == "nævnt samlet for hele projektet, ikke for hver del", facts
+        assert published[row.initiative_id]["setting_ids"] == facts["Steder"]
+        assert published[row.initiative_id]["organisation_ids"] == str(facts["Organisationer nævnt ved indsatsen"])

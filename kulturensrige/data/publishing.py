@@ -32,6 +32,7 @@ from kulturensrige.data.schema import (
     NOT_STATED,
     OUTCOME_UNTOLD,
     PAGE_TABLES,
+    PART_BLANKS,
     POINT_MARKS,
     PUBLISHED_BLANKS,
     PUBLISHED_CODES,
@@ -179,7 +180,13 @@ def _published_blanks(data: Dataset, table: str, frame: pd.DataFrame) -> dict[st
         name, _, column = value.partition(".")
         if name == table and column != "caption":  # the quotes' caption is filled above, beside the anonymity rule
             word = provenance.published_blank(data.options, value)
-            filled[column] = frame[column].map(lambda cell, word=word: cell if len(cell) else word)
+            cells = frame[column]
+            if value in PART_BLANKS:
+                # A part's list its whole gives for both says so, as its card does (schema.PART_BLANKS).
+                wholes = dict(zip(frame["initiative_id"], frame[column], strict=True))
+                whole = frame["part_of"].map(lambda part_of, wholes=wholes: bool(len(wholes.get(part_of, ()))))
+                cells = cells.where(cells.map(len).astype(bool) | ~whole, PART_BLANKS[value])
+            filled[column] = cells.map(lambda cell, word=word: cell if len(cell) else word)
     return filled
 
 
