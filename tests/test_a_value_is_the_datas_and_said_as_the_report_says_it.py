@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
+import re
 
 import pandas as pd
 from bs4 import BeautifulSoup
@@ -15,6 +16,7 @@ from kulturensrige.data.pages import slug
 from kulturensrige.data.publishing import SOURCES_FILE, published_files
 from kulturensrige.data.schema import TABLES
 from kulturensrige.render import cards, lists
+from report_source import collapse, repair_hyphenation
 from support.checks import each
 
 
@@ -107,3 +109,35 @@ def test_rudersdals_components_say_the_places_are_the_whole_projects_on_card_and
         assert str(facts["Organisationer nævnt ved indsatsen"]) == "nævnt samlet for hele projektet, ikke for hver del", facts
         assert published[row.initiative_id]["setting_ids"] == facts["Steder"]
         assert published[row.initiative_id]["organisation_ids"] == str(facts["Organisationer nævnt ved indsatsen"])
+
+
+def _report(report_text: str) -> str:
+    return collapse(repair_hyphenation(report_text))
+
+
+def test_an_organisations_kind_is_marked_as_the_editors_knowledge_only_where_the_report_does_not_say_it(data, report_text: str):
+    """Brief facts32, #4 (reading 31, #7): Aktionsuniversitetet's kind „Facilitator“ was marked as resting on the
+    editors' knowledge (kind_by_knowledge = ja), though the report says it in the sentence that names it: »facilitator
+    af aktionslæringsforløbet Christa Breum Amhøj fra Aktionsuniversitetet« (l.360-361). A kind is the editors'
+    knowledge only where no sentence of the report naming the organisation has the kind's word."""
+    sentences = re.split(r"(?<=[.!?])\s", _report(report_text))
+    kinds = data.organisation_kinds.set_index("organisation_kind_id")["label"]
+    for row in each(list(data.organisations[data.organisations["kind_by_knowledge"] == "ja"].itertuples())):
+        name = row.name_in_report if row.name_in_report not in ("", "ikke angivet") else row.name
+        word = kinds[row.kind].split()[0].lower()
+        naming = [s for s in sentences if name.lower() in s.lower()]
+        assert not [s for s in naming if word in s.lower()], (row.organisation_id, word)
+
+
+def test_each_statuss_example_is_a_whole_sentence_of_the_report_as_its_rule_says(data, report_text: str):
+    """Brief facts32, #4 (reading 31, #7): the status rule says „Hver status hviler på en hel sætning i rapporten […]
+    og ikke på et udsnit af en sætning“, yet statuses.csv showed each example cut off with „[…]“. Each example is now
+    the report's whole sentence: it begins with a capital letter and ends where the report's sentence ends."""
+    report = _report(report_text)
+    examples = [(row.status_id, q) for row in data.statuses.itertuples() for q in re.findall(r"»(.*?)«(?=[^«»]*(?:»|$))", row.description)]
+    assert len(examples) >= len(data.statuses)
+    for status, quoted in each(examples):
+        assert "[…]" not in quoted, status
+        at = report.find(quoted)
+        assert at >= 0, (status, quoted)
+        assert quoted[0].isupper() and report[at + len(quoted)] in ".!?", (status, quoted)
