@@ -5,19 +5,24 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import datetime as dt
 import io
 import re
 
 import pandas as pd
 from bs4 import BeautifulSoup
 
+from kulturensrige.data import provenance
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.pages import slug
 from kulturensrige.data.publishing import SOURCES_FILE, published_files
 from kulturensrige.data.schema import TABLES
+from kulturensrige.edition import editions
 from kulturensrige.render import cards, lists
 from report_source import collapse, repair_hyphenation
 from support.checks import each
+
+STAMP = editions.Stamp("data", "0123456789", dt.date(2026, 12, 1))
 
 
 def _text(markup: object) -> str:
@@ -141,3 +146,41 @@ def test_each_statuss_example_is_a_whole_sentence_of_the_report_as_its_rule_says
         at = report.find(quoted)
         assert at >= 0, (status, quoted)
         assert quoted[0].isupper() and report[at + len(quoted)] in ".!?", (status, quoted)
+
+
+# The columns that hold the report's words verbatim, whose own marks are the report's.
+VERBATIM = {"quotes.text", "guide_recommendations.report_text", "report_slips.word"}
+
+
+def test_a_name_stands_in_the_keys_one_mark_in_the_books_own_sentences(data):
+    """Brief facts32, #5 (reading 31, #8): municipalities.csv's outcome and three organisations said ’Rødder’, the
+    report's single marks (l.152), while the key every mark opens says names stand in ”…” (provenance.quote_marks), as
+    ”Gang i gården” does. Outside the report's quoted words »…«, a name stands in ”…”; inside them the report's ’…’
+    stay verbatim."""
+    assert "Navne i ”…”" in provenance.quote_marks()
+    single = re.compile(r"(?:^|[\\s(])’([A-ZÆØÅ][^’]*)’")
+    found = []
+    for name, frame in data.tables.items():
+        for column in frame.columns:
+            if f"{name}.{column}" in VERBATIM or frame[column].dtype != object:
+                continue
+            for value in frame[column]:
+                if isinstance(value, str):
+                    found += [(name, column, m) for m in single.findall(re.sub(r"»[^«]*«", "", value))]
+    assert found == []
+    outcome = data.municipalities.set_index("slug").at["guldborgsund", "outcome"]
+    assert "”Rødder”" in outcome
+
+
+def test_guldborgsunds_edition_says_officielt_navn_once_on_its_cover(data):
+    """Brief facts32, #5 (reading 31, #8): the cover said „Kommune (officielt navn) Guldborgsund (officielt navn;
+    rapporten staver det »Guldborgssund«)“. Where the name carries its spelling note, the note says it; elsewhere the
+    field's label does (Køge's cover: „Kommune (officielt navn) Køge“)."""
+    charts = editions.EditionCharts.compute(data)
+    covers = {}
+    for code in ("376", "259"):
+        page = BeautifulSoup(editions.municipality_edition(data, code, STAMP, charts, "p.js"), "html.parser")
+        covers[code] = _text(page.select_one(".kr-stamp"))
+        assert covers[code].count("officielt navn") == 1, covers[code]
+    assert "Guldborgsund (officielt navn; rapporten staver det »Guldborgssund«)" in covers["376"]
+    assert "Kommune (officielt navn) Køge" in covers["259"]
