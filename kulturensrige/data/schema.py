@@ -422,7 +422,8 @@ def one_key(key: str) -> str:
 
 def vocabulary_words(target: Table, many: bool) -> str:
     """What a column referring to a vocabulary holds, and where the word the pages show for it stands (reading26r2, #3:
-    initiatives.csv's `aktion` is „Prøvehandling“ on every card): said by the data dictionary and kilder.csv."""
+    initiatives.csv's `aktion`, now `proevehandling` (ADR 117), is „Prøvehandling“ on every card): said by the data
+    dictionary and kilder.csv."""
     article = one_key(target.key).split()[0]
     held = f"{article} eller flere {target.key} fra {target.file}, adskilt af ';'" if many else f"{one_key(target.key)} fra {target.file}"
     return f"{held}; ordet, siderne og PDF'erne viser, står i id'ets række i kolonnen label"
