@@ -156,11 +156,10 @@ def starting_points_lead(data: Dataset) -> Html:
     followed by its starting point's lead_clause in starting_points.csv, or its label where the data give no clause: a
     starting point an analyst adds stands here too (brief facts32, #1: the clauses were Python's, keyed by the ids)."""
     clauses = []
-    for point in data.starting_points.itertuples():
-        names = list(data.municipalities.loc[data.municipalities["starting_point"] == point.starting_point_id, "name"])
+    for point, label, clause in zip(*(data.starting_points[c] for c in ("starting_point_id", "label", "lead_clause")), strict=True):
+        names = list(data.municipalities.loc[data.municipalities["starting_point"] == point, "name"])
         if names:
-            clause = point.lead_clause.strip() or f"havde udgangspunktet „{point.label}“"
-            clauses.append(f"{listing(names)} {clause}")
+            clauses.append(f"{listing(names)} {str(clause).strip() or f'havde udgangspunktet „{label}“'}")
     told = "; ".join(clauses)
     return Html(f"<p>Kommunerne havde meget forskellige forudsætninger. {esc(told)}:</p>" if told else "")
 
