@@ -511,8 +511,8 @@ TABLES: dict[str, Table] = {
                 # The lead of „Kulturens Rige“ names the municipalities of each starting point and says this after them
                 # (lists.starting_points_lead): an analyst's new starting point stands there too (brief facts32, #1).
                 "lead_clause": optional_text(
-                    "Det, kapitlet „Kulturens Rige“ siger om kommunerne med dette udgangspunkt, lige efter deres navne "
-                    "(fx „Køge og Egedal startede fra bunden …“), med rapportens ord i »…«. Tom: kapitlet siger "
+                    "Det, bogens side om Kulturens Rige siger om kommunerne med dette udgangspunkt, lige efter deres navne "
+                    "(fx „Køge og Egedal startede fra bunden …“), med rapportens ord i »…«. Tom: siden siger "
                     "udgangspunktets label efter navnene.",
                     "startede fra bunden, »uden egentlige projektplaner eller økonomiske ressourcer«",
                 ),
