@@ -45,7 +45,8 @@ def test_kilder_csv_and_the_dictionary_say_a_vocabulary_column_holds_the_id_and_
     """Finding 3: initiatives.csv's kind read `aktion` and municipalities.csv's starting_point `forudbestemt-projekt`,
     while the cards say „Prøvehandling“ and „Prædefineret projekt“: a reader filtering the download could not match
     what they saw. The ids are join keys, so they stay; kilder.csv and the data dictionary say plainly that the column
-    holds the id and that the word the pages show stands in the vocabulary's label, with a pair from the data."""
+    holds the id and that the word the pages show stands in the vocabulary's label, with a pair from the data. Since
+    brief facts32, #2, each id is its label's slug (`proevehandling`), so the pair is the new id's."""
     sources = {
         (r["fil"], r["kolonne"]): r["begrundelse"] for r in csv.DictReader(io.StringIO(published_files(data)[SOURCES_FILE], newline=""))
     }
@@ -61,7 +62,7 @@ def test_kilder_csv_and_the_dictionary_say_a_vocabulary_column_holds_the_id_and_
         labels = dict(zip(data.tables[vocabulary][key], data.tables[vocabulary]["label"], strict=True))
         first = data.tables[file.removesuffix(".csv")][column].iloc[0]
         assert f"{first} = „{labels[first]}“" in said, said
-    assert "aktion = „Prøvehandling“" in sources[("initiatives.csv", "kind")]
+    assert "proevehandling = „Prøvehandling“" in sources[("initiatives.csv", "kind")]
 
 
 def test_kilder_csv_names_the_words_quotes_csv_writes_for_a_tie_to_an_ingredient_not_codes_it_never_holds(data):

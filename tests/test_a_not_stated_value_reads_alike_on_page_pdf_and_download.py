@@ -44,9 +44,9 @@ def test_a_quote_whose_speaker_the_report_does_not_give_reads_alike_on_its_card_
             # („afsender“) is the row's kind's.
             said = downloaded[row["quote_id"]]["speaker_role"]
             assert words.endswith(f" {said}") and said == provenance.folder_words(data.options).not_stated, row["quote_id"]
-    mottos = [g[0]["quote_id"] for g in unnamed if g[0]["kind"] == "motto"]
+    mottos = [g[0]["quote_id"] for g in unnamed if g[0]["kind"] == "kort-udsagn"]
     assert mottos == ["q023", "q024", "q025", "q026", "q027"]
-    assert {cards.speaker_line(data, g)[1] for g in unnamed if g[0]["kind"] == "motto"} == {"afsender ikke angivet i rapporten"}
+    assert {cards.speaker_line(data, g)[1] for g in unnamed if g[0]["kind"] == "kort-udsagn"} == {"afsender ikke angivet i rapporten"}
 
 
 def test_the_downloaded_quotes_read_back_as_a_data_folder_hold_the_schemas_not_stated_role(data, tmp_path: Path):

@@ -164,7 +164,9 @@ def test_every_status_rests_on_a_whole_clause_of_the_report_that_its_row_quotes_
     for initiative, (_, words) in each(sorted(STATUS_AND_WORDS.items())):
         assert _is_whole_clause(words, report), (initiative, words)
         if statuses[initiative] != "ikke-angivet":
-            assert words in quoted[statuses[initiative]], (initiative, words)
+            # The row quotes the whole sentence that holds the clause, as the rule says (brief facts32, #4: the
+            # examples stood cut with „[…]“ under a rule that promises a whole sentence); it was the clause alone.
+            assert any(words in sentence for sentence in quoted[statuses[initiative]]), (initiative, words)
 
 
 def test_a_description_keeps_the_reports_tense(data, report_text: str):

@@ -111,6 +111,7 @@ DECISIONS = (
     "a-mark-opens-a-key-that-says-first-what-this-mark-marks",
     "a-core-chapter-begins-a-page-and-the-chapter-before-is-set-closer-first",
     "a-profiles-bar-says-its-select-is-the-rest-of-the-books-and-a-note-stands-where-it-tells-something",
+    "a-code-is-its-labels-slug-a-lead-says-its-rows-words-and-a-part-leaves-the-wholes-places-to-it",
     "on-a-phone-the-comparison-reads-facet-by-facet-and-at-a-desk-it-takes-the-rails-width",
 )
 

@@ -528,10 +528,10 @@ def test_the_five_unattributed_lines_are_not_called_mottoes(data, report_text: s
     """The report prints five quoted lines in Leg, mod og læring without calling them anything: 'Motto' on their
     cards was the editors' label. They are now 'Kort udsagn', and the kind's description says the label is the
     editors'."""
-    lines = data.quotes[data.quotes["kind"] == "motto"]
+    lines = data.quotes[data.quotes["kind"] == "kort-udsagn"]
     assert len(lines) == 5
     assert "motto" not in collapse(report_text).casefold()
-    kind = data.quote_kinds.set_index("quote_kind_id").loc["motto"]
+    kind = data.quote_kinds.set_index("quote_kind_id").loc["kort-udsagn"]
     assert kind.label == "Kort udsagn" and "betegnelsen „kort udsagn“ er redaktionens" in kind.description
     for i in each(lines.index):
         card = text(cards.quote_card(data, lines.loc[[i]]))

@@ -183,7 +183,7 @@ def test_the_sources_file_credits_no_editors_column_to_the_report(data):
 
 
 def test_a_card_marks_a_quote_kind_the_editors_named(data):
-    motto = data.quotes[data.quotes["kind"] == "motto"].head(1)
+    motto = data.quotes[data.quotes["kind"] == "kort-udsagn"].head(1)
     kind, _, _ = cards.speaker_line(data, motto)
     assert kind == "Kort udsagn (redaktionens betegnelse)"
     # Reading 11, finding 16: the report speaks of its "interviewcitater" but never calls one quote that.

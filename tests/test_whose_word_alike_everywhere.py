@@ -241,7 +241,7 @@ def test_no_organisation_or_kind_is_described_with_what_the_report_does_not_say(
     into kinds, and kilder.csv says so."""
     described = dict(zip(data.organisations["organisation_id"], data.organisations["description"], strict=True))
     kinds = dict(zip(data.organisation_kinds["organisation_kind_id"], data.organisation_kinds["description"], strict=True))
-    assert "landsdækkende" not in kinds["kampagne"] and "børn og unge" not in kinds["kunstskole"]
+    assert "landsdækkende" not in kinds["kampagne"] and "børn og unge" not in kinds["kunstfaglig-skole"]
     assert not re.match(r"(Kunstinstitution|Kampagne|Initiativ)\b", described["arken"] + described["march-mod-ensomhed"])
     assert not described["abc-for-mental-sundhed"].startswith("Initiativ")
     reason = _sources(data)[("organisations.csv", "kind")]["begrundelse"]

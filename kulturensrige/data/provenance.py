@@ -40,6 +40,7 @@ from kulturensrige.data.schema import (
     OUTCOME_QUESTION,
     OUTCOME_UNTOLD,
     PAGE_TABLES,
+    PART_BLANKS,
     PUBLISHED_BLANKS,
     PUBLISHED_CODES,
     RELATIONS,
@@ -339,7 +340,7 @@ def published_blank_aliases(value: str) -> set[str]:
     """Every word a download may write in an empty cell of `value`, whoever's folder it was written from (and the
     bare schema word of older downloads): read back as a data folder, each is an empty cell again."""
     said = {words(source).not_stated for source in SOURCES} if value in FOLDER_BLANKS else set()
-    return {PUBLISHED_BLANKS[value], *said}
+    return {PUBLISHED_BLANKS[value], *said, *([PART_BLANKS[value]] if value in PART_BLANKS else [])}
 
 
 def value_source(options: pd.DataFrame, value: str) -> str:

@@ -32,6 +32,7 @@ from kulturensrige.data.schema import (
     NOT_STATED,
     OUTCOME_UNTOLD,
     PAGE_TABLES,
+    PART_BLANKS,
     POINT_MARKS,
     PUBLISHED_BLANKS,
     PUBLISHED_CODES,
@@ -43,7 +44,7 @@ from kulturensrige.data.schema import (
     vocabulary_words,
     worded_references,
 )
-from kulturensrige.words import COUNT_COLUMNS_RULE, COUNT_WORDS, plain_csv_text
+from kulturensrige.words import COUNT_COLUMNS_RULE, COUNT_WORDS, listing, plain_csv_text
 
 # Where the built book publishes the tables, and the companion file that says whose word each column is: the tables'
 # headers stay exactly the data dictionary's, so a column cannot carry its source in its name (docs/adr).
@@ -139,15 +140,18 @@ def _published_labels(data: Dataset, table: str, frame: pd.DataFrame) -> dict[st
 
 def _vocabulary_note(data: Dataset, file: str, column: str) -> str:
     """kilder.csv's words for a column holding a vocabulary's id (schema.worded_references): the column holds the id, and
-    the word the pages show stands in the vocabulary's label, with the pair of the column's first id as its example."""
+    the word the pages show stands in the vocabulary's label. A column of one id a row says every id it holds with its
+    word, as the cards show it ('proevehandling = „Prøvehandling“'), so a reader filtering the download can read each
+    code in this file (brief facts32, #2); a column of lists gives the pair of its first id as an example."""
     table = TABLES[file.removesuffix(".csv")]
     target = worded_references(table).get(column)
     if target is None:
         return ""
     used = [i for cell in data.tables[table.name][column] for i in (cell if isinstance(cell, tuple) else (cell,)) if i]
     labels = dict(zip(data.tables[target.name][target.key], data.tables[target.name]["label"], strict=True))
-    pair = f" (fx {used[0]} = „{labels[used[0]]}“)" if used and used[0] in labels else ""
     many = any(ref.many for ref in table.references if ref.column == column)
+    pairs = [f"{i} = „{labels[i]}“" for i in (used[:1] if many else [i for i in labels if i in set(used)]) if i in labels]
+    pair = f" ({'fx ' if many else ''}{listing(pairs)})" if pairs else ""
     return f"Kolonnen holder {vocabulary_words(target, many)}{pair}."
 
 
@@ -176,7 +180,13 @@ def _published_blanks(data: Dataset, table: str, frame: pd.DataFrame) -> dict[st
         name, _, column = value.partition(".")
         if name == table and column != "caption":  # the quotes' caption is filled above, beside the anonymity rule
             word = provenance.published_blank(data.options, value)
-            filled[column] = frame[column].map(lambda cell, word=word: cell if len(cell) else word)
+            cells = frame[column]
+            if value in PART_BLANKS:
+                # A part's list its whole gives for both says so, as its card does (schema.PART_BLANKS).
+                wholes = dict(zip(frame["initiative_id"], frame[column], strict=True))
+                whole = frame["part_of"].map(lambda part_of, wholes=wholes: bool(len(wholes.get(part_of, ()))))
+                cells = cells.where(cells.map(len).astype(bool) | ~whole, PART_BLANKS[value])
+            filled[column] = cells.map(lambda cell, word=word: cell if len(cell) else word)
     return filled
 
 

@@ -70,6 +70,13 @@ PUBLISHED_BLANKS = {
     "quotes.caption": NOT_STATED,
     "organisations.name_in_report": NOT_STATED,
 }
+# An initiative's list a part of it leaves empty while the whole it is part of (initiatives.part_of) has it: the source
+# gives it for the whole only, and the part's card, its PDF and the downloads say so in these words in place of a split
+# the source does not make (brief facts32, #3: Rudersdal's components each had the places the report gives for both).
+PART_BLANKS = {
+    "initiatives.setting_ids": "angivet samlet for hele projektet, ikke for hver del",
+    "initiatives.organisation_ids": "nævnt samlet for hele projektet, ikke for hver del",
+}
 # The published blanks a card says in the folder's words ('ikke angivet i rapporten', provenance.folder_words), so a
 # download says them as the cards and editions do (reading26, #3): the cells' word is whoever's folder it is.
 # An organisation the report gives no name says so too (reading26r2, #17: organisations.csv left the cell empty).
@@ -88,6 +95,16 @@ _FOLDER_BLANK_NOTE = (
     " Angiver data ikke listen, står der i de udgivne CSV-filer det samme som på kortene (fx „ikke angivet af "
     "analytikeren“); læst ind igen er cellen tom."
 )
+
+
+def _part_blank_note(value: str) -> str:
+    """The dictionary's word on a part's list left to its whole (PART_BLANKS)."""
+    return (
+        " En del af en indsats (part_of) lader listen tom, hvor kilden kun angiver den for hele indsatsen; kortet, "
+        f"PDF'en og de udgivne CSV-filer siger da „{PART_BLANKS[value]}“."
+    )
+
+
 _NOT_GIVEN_NOTE = (
     "I de CSV-filer, bogen udgiver, står der i stedet for 'ikke angivet', hvem der ikke angiver værdien, i samme ord som "
     "i hver anden celle, hvor kilden intet siger (fx „ikke angivet af analytikeren“), og siderne og PDF-udgaverne bruger "
@@ -377,7 +394,14 @@ def _table(
 
 def _vocabulary(name: str, key: str, title: str, description: str, example: tuple[str, str], extra: dict | None = None) -> Table:
     columns = {
-        key: ident("Id, som andre tabeller henviser til.", example[0]),
+        # An id is its label's words, as a slug, so a reader of a download knows the code from the word on the cards
+        # (brief facts32, #2: `forudbestemt-projekt` for „Prædefineret projekt“, `aktion` for „Prøvehandling“).
+        key: ident(
+            "Id, som andre tabeller henviser til: betegnelsens (label'ens) ord skrevet med små bogstaver a-z, tal og "
+            "bindestreger (Prøvehandling → proevehandling), evt. forkortet, så id'et i de udgivne CSV-filer kan kendes "
+            "på ordet, siderne viser.",
+            example[0],
+        ),
         "label": text("Betegnelse, som læseren ser den.", example[1]),
     }
     columns.update(extra or {})
@@ -398,7 +422,8 @@ def one_key(key: str) -> str:
 
 def vocabulary_words(target: Table, many: bool) -> str:
     """What a column referring to a vocabulary holds, and where the word the pages show for it stands (reading26r2, #3:
-    initiatives.csv's `aktion` is „Prøvehandling“ on every card): said by the data dictionary and kilder.csv."""
+    initiatives.csv's `aktion`, now `proevehandling` (ADR 117), is „Prøvehandling“ on every card): said by the data
+    dictionary and kilder.csv."""
     article = one_key(target.key).split()[0]
     held = f"{article} eller flere {target.key} fra {target.file}, adskilt af ';'" if many else f"{one_key(target.key)} fra {target.file}"
     return f"{held}; ordet, siderne og PDF'erne viser, står i id'ets række i kolonnen label"
@@ -477,7 +502,21 @@ TABLES: dict[str, Table] = {
             },
         ),
         _vocabulary(
-            "starting_points", "starting_point_id", "Udgangspunkter", "Kommunernes udgangspunkt ved start.", ("fra-bunden", "Fra bunden")
+            "starting_points",
+            "starting_point_id",
+            "Udgangspunkter",
+            "Kommunernes udgangspunkt ved start.",
+            ("fra-bunden", "Fra bunden"),
+            {
+                # The lead of „Kulturens Rige“ names the municipalities of each starting point and says this after them
+                # (lists.starting_points_lead): an analyst's new starting point stands there too (brief facts32, #1).
+                "lead_clause": optional_text(
+                    "Det, bogens side om Kulturens Rige siger om kommunerne med dette udgangspunkt, lige efter deres navne "
+                    "(fx „Køge og Egedal startede fra bunden …“), med rapportens ord i »…«. Tom: siden siger "
+                    "udgangspunktets label efter navnene.",
+                    "startede fra bunden, »uden egentlige projektplaner eller økonomiske ressourcer«",
+                ),
+            },
         ),
         _table(
             "initiatives",
@@ -508,10 +547,16 @@ TABLES: dict[str, Table] = {
                 "description": text("Beskrivelse med egne ord.", "Seks dages udendørs arrangementer."),
                 "target_group_ids": refs("target_groups", "Målgrupper, adskilt af ';'." + _FOLDER_BLANK_NOTE, "tilflyttere"),
                 "art_form_ids": refs("art_forms", "Kunstformer og aktiviteter, adskilt af ';'." + _FOLDER_BLANK_NOTE, "dans;musik"),
-                "setting_ids": refs("settings", "Steder og rammer, adskilt af ';'." + _FOLDER_BLANK_NOTE, "bibliotek"),
+                "setting_ids": refs(
+                    "settings",
+                    "Steder og rammer, adskilt af ';'." + _FOLDER_BLANK_NOTE + _part_blank_note("initiatives.setting_ids"),
+                    "bibliotek",
+                ),
                 "organisation_ids": refs(
                     "organisations",
-                    "Organisationer nævnt ved indsatsen, adskilt af ';'." + _PUBLISHED_BLANK_NOTE.format(word=NO_ORGANISATION),
+                    "Organisationer nævnt ved indsatsen, adskilt af ';'."
+                    + _PUBLISHED_BLANK_NOTE.format(word=NO_ORGANISATION)
+                    + _part_blank_note("initiatives.organisation_ids"),
                     "march-mod-ensomhed",
                 ),
                 "status": ref(

@@ -17,7 +17,7 @@ from kulturensrige.data import provenance
 from kulturensrige.data.frames import lookup, made_once, made_once_from, table_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.pages import heading_id
-from kulturensrige.data.schema import BY_EDITORS, BY_REPORT, NOT_STATED, YES
+from kulturensrige.data.schema import BY_EDITORS, BY_REPORT, NOT_STATED, PART_BLANKS, YES
 from kulturensrige.render import highlight
 from kulturensrige.render.markup import (
     Html,
@@ -941,11 +941,13 @@ def initiative_facts(data: Dataset, row, said_before: bool = False) -> list[tupl
     organisations, parts = organisation_names(data, row.organisation_ids)
     by_report = provenance.folder_source(data.options) == BY_REPORT
     status = _status(data, row, said_before)
+    whole = for_the_whole(data, row)
     return [
         *(
             (
                 label,
                 (column == "target_group_ids" and purpose_instead_of_groups(data, row))
+                or (column in whole and whole[column])
                 or _vocabulary_labels(data, table, key, getattr(row, column)),
             )
             for label, column, table, key in VOCABULARIES
@@ -956,14 +958,32 @@ def initiative_facts(data: Dataset, row, said_before: bool = False) -> list[tupl
             [
                 (
                     "Organisationer nævnt ved indsatsen",
-                    sourced(data, "initiatives.organisation_ids", row.organisation_ids, organisations, parts),
+                    Sourced(whole["organisation_ids"], provenance.value_label(data.options, "initiatives.organisation_ids"))
+                    if "organisation_ids" in whole
+                    else sourced(data, "initiatives.organisation_ids", row.organisation_ids, organisations, parts),
                 )
             ]
-            if row.organisation_ids or not by_report
+            if row.organisation_ids or "organisation_ids" in whole or not by_report
             else []
         ),
         *([("Status", status)] if status else []),
     ]
+
+
+def for_the_whole(data: Dataset, row) -> dict[str, str]:
+    """{column: what a part's card says in its place} for the places and organisations a part of an initiative leaves
+    empty while the whole it is part of has them (schema.PART_BLANKS): the source gives them for the whole only, and the
+    card says so in place of a split it does not make, or an 'ikke angivet' that is not true (brief facts32, #3:
+    Rudersdal's two components each carried the places the report, l.209-210, gives for both together)."""
+    part_of = getattr(row, "part_of", "")
+    if not part_of:
+        return {}
+    whole = data.initiatives.loc[data.initiatives["initiative_id"] == part_of]
+    if whole.empty:
+        return {}
+    return {
+        column: said for value, said in PART_BLANKS.items() if not getattr(row, column := value.partition(".")[2]) and whole.iloc[0][column]
+    }
 
 
 def status_read(data: Dataset, row) -> bool:

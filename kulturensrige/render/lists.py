@@ -150,22 +150,16 @@ def starting_point(data: Dataset, starting_point_id: str) -> str:
     return label if note.strip().lower() in ("", NOT_STATED, label.strip().lower()) else f"{label}: {note}"
 
 
-# The two starting points the report names (l.100-107), each with what the book says of it in Kulturens Rige's lead,
-# with the report's phrases in »…« as starting_points.csv has them (reading 30, #3; docs/adr/0110).
-STARTING_POINT_CLAUSES = {
-    "forudbestemt-projekt": "kom med »velbeskrevne og prædefinerede projekter« og brugte forløbet »som inspiration«",
-    "fra-bunden": "startede fra bunden, »uden egentlige projektplaner eller økonomiske ressourcer«",
-}
-
-
 def starting_points_lead(data: Dataset) -> Html:
     """'Aarhus og Rudersdal kom med …; Køge, … og Egedal startede fra bunden …:' with the names from the data, as the
-    report names them (reading 24, F11: 'Nogle … andre …' left them to the overview of the municipalities)."""
+    report names them (reading 24, F11: 'Nogle … andre …' left them to the overview of the municipalities), each group
+    followed by its starting point's lead_clause in starting_points.csv, or its label where the data give no clause: a
+    starting point an analyst adds stands here too (brief facts32, #1: the clauses were Python's, keyed by the ids)."""
     clauses = []
-    for point, clause in STARTING_POINT_CLAUSES.items():
+    for point, label, clause in zip(*(data.starting_points[c] for c in ("starting_point_id", "label", "lead_clause")), strict=True):
         names = list(data.municipalities.loc[data.municipalities["starting_point"] == point, "name"])
         if names:
-            clauses.append(f"{listing(names)} {clause}")
+            clauses.append(f"{listing(names)} {str(clause).strip() or f'havde udgangspunktet „{label}“'}")
     told = "; ".join(clauses)
     return Html(f"<p>Kommunerne havde meget forskellige forudsætninger. {esc(told)}:</p>" if told else "")
 

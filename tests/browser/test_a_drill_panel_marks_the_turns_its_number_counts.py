@@ -39,7 +39,8 @@ SEEN_JS = """() => { const drill = document.querySelector('FIGURE .kr-drill');
 @pytest.mark.parametrize("screen", list(SCREENS), ids=lambda s: f"{s}px")
 def test_a_tapped_part_of_a_bar_marks_the_exchanges_turn_it_counts_and_brings_it_into_view(site_url, browser, data, screen):
     quotes = data.quotes
-    counted = quotes[(quotes["speaker_category"] == "projektledelse") & quotes["ingredient_ids"].map(lambda i: "gnist-og-flamme" in i)]
+    leaders = quotes["speaker_category"] == "projekt-og-programledelse"
+    counted = quotes[leaders & quotes["ingredient_ids"].map(lambda i: "gnist-og-flamme" in i)]
     category = "Projekt- og programledelse"
     context = browser.new_context(locale="da-DK", **SCREENS[screen])
     page = context.new_page()
