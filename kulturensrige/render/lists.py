@@ -621,17 +621,15 @@ def fact_with_link(data: Dataset, fact_id: str) -> Html:
 
 
 def resource_persons(data: Dataset) -> Html:
-    """The report's resource persons (who gave talks) in one table; a facilitator (the row's `facilitator`), whom the
-    report names as such and not as a resource person, in a sentence of its own below it."""
+    """The report's resource persons (who gave talks) in one table, headed as the open list it is; a facilitator (the
+    row's `facilitator`), whom the report names in that role, in the sentence below it (resource_persons_said)."""
     persons = data.resource_persons
     facilitating = persons["facilitator"] == YES
     holder = provenance.folder_words(data.options).holder
     frame = persons.loc[~facilitating, ["name", "role"]].rename(columns={"name": "Navn", "role": f"Rolle (som i {holder})"})
-    table = simple_table(frame, f"Ressourcepersoner, {holder} nævner ved navn").markup if len(frame) else ""
-    # „Rapporten kalder ikke facilitatoren en ressourceperson: Christa Breum Amhøj, facilitator af …“ read as a
-    # heading with a name after it (reading 30, #8): one sentence, the person and her role as the report gives it.
-    facilitators = [f"{r.name} ({r.role})" for r in persons[facilitating].itertuples()]
-    said = esc(provenance.not_resource_persons(data.options, facilitators))
+    table = simple_table(frame, provenance.resource_persons_heading(data.options)).markup if len(frame) else ""
+    facilitators = [(str(r.name), str(r.role)) for r in persons[facilitating].itertuples()]
+    said = esc(provenance.resource_persons_said(data.options, len(frame), facilitators))
     note = f'<p class="kr-source-line">{said}</p>' if facilitators else ""
     return Html(table + note)
 

@@ -1,0 +1,51 @@
+"""Reading 32 (session 30, issue 21): a researcher read int29b line by line against the report, and built a book on
+an analyst's folder. Each test checks one finding: a page, a PDF's text or a download says only what the report says,
+and in a book on an analyst's data every text names its source in the words of data/provenance.py."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from bs4 import BeautifulSoup
+
+from kulturensrige.data import provenance
+from kulturensrige.data.publishing import SOURCES_FILE, published_files
+from kulturensrige.render import lists
+from report_source import collapse, repair_hyphenation
+from support.checks import each
+
+
+def _text(markup: object) -> str:
+    return " ".join(BeautifulSoup(str(markup), "html.parser").get_text(" ", strip=True).split())
+
+
+def _report(report_text: str) -> str:
+    return collapse(repair_hyphenation(report_text))
+
+
+def _download(data, file: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(published_files(data)[file], newline="")))
+
+
+def test_the_resource_persons_are_the_reports_open_list_and_the_facilitator_is_named_as_the_report_calls_her(data, report_text):
+    """#1: „Rapporten regner ikke Christa Breum Amhøj … blandt ressourcepersonerne“ under a table headed „Ressourcepersoner,
+    rapporten nævner ved navn“, where the report names the three »bl.a.« (l. 52–55) and calls her the facilitator
+    (l. 360–361): the page, and kilder.csv beside the facilitator column, say what the report says, and the heading
+    keeps the list open."""
+    report = _report(report_text)
+    assert "ressourcepersoner med kompetencer inden for kultur og mental sundhed (bl.a. Projektchef" in report
+    assert "facilitator af aktionslæringsforløbet Christa Breum Amhøj" in report
+    said = "Rapporten nævner bl.a. disse tre ressourcepersoner og kalder Christa Breum Amhøj facilitator af aktionslæringsforløbet."
+    page = _text(lists.resource_persons(data))
+    assert said in page and "regner ikke" not in page, page
+    assert "Ressourcepersoner, som rapporten bl.a. nævner" in page
+    sources = {(r["fil"], r["kolonne"]): r for r in _download(data, SOURCES_FILE)}
+    assert said in sources[("resource_persons.csv", "facilitator")]["begrundelse"]
+
+
+def test_an_analysts_resource_persons_are_not_said_to_be_the_reports_open_list(analysts):
+    """The »bl.a.« is the report's: a book on an analyst's data says what the analyst's data say, no more."""
+    page = _text(lists.resource_persons(analysts))
+    assert "Analytikerens data nævner disse tre ressourcepersoner og kalder Christa Breum Amhøj" in page, page
+    assert "rapporten" not in page.lower() and "bl.a." not in page
