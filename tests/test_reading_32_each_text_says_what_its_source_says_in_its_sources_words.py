@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 from bs4 import BeautifulSoup
 
 from kulturensrige.data import provenance
 from kulturensrige.data.publishing import SOURCES_FILE, published_files
+from kulturensrige.data.schema import TABLES
 from kulturensrige.render import lists
 from report_source import collapse, repair_hyphenation
 from support.checks import each
@@ -49,3 +51,15 @@ def test_an_analysts_resource_persons_are_not_said_to_be_the_reports_open_list(a
     page = _text(lists.resource_persons(analysts))
     assert "Analytikerens data nævner disse tre ressourcepersoner og kalder Christa Breum Amhøj" in page, page
     assert "rapporten" not in page.lower() and "bl.a." not in page
+
+
+def test_the_dictionarys_examples_of_a_reference_in_a_parenthesis_are_ones_the_report_writes_so(report_text):
+    """#2: references.csv's citation said the report writes a reference „inde i en parentes (fx „Amhøj 2019a“,
+    „Cartwright og Hardie 2012“)“, two it writes in running text (l. 81, l. 352). Each example stands in the report
+    right after a „(“."""
+    report = _report(report_text)
+    described = TABLES["references"].schema.columns["citation"].description
+    examples = re.findall(r"„([^“]+)“", described.partition("inde i en parentes")[2].partition(")")[0])
+    assert examples, described
+    for example in each(examples):
+        assert f"({example}" in report, example
