@@ -63,3 +63,15 @@ def test_the_dictionarys_examples_of_a_reference_in_a_parenthesis_are_ones_the_r
     assert examples, described
     for example in each(examples):
         assert f"({example}" in report, example
+
+
+def test_the_housing_plans_gloss_belongs_to_its_name_and_its_kind_says_whose_knowledge_it_is(data, report_text):
+    """#3: organisations.csv said „Helhedsplan Lindholm, en indsats i Lindholm (i rapporten »et socialt belastet
+    boligområde«)“: the report's parenthesis glosses the plan's name (l. 152), and „en indsats“ is the editors'
+    knowledge (kind_by_knowledge), said as nobody's. The download says the gloss of the name and whose „indsats“ is."""
+    assert "Helhedsplan Lindholm (et socialt belastet boligområde)" in _report(report_text)
+    row = next(r for r in _download(data, "organisations.csv") if r["organisation_id"] == "helhedsplan-lindholm")
+    said = row["description"]
+    assert said.startswith("Helhedsplan Lindholm, som rapporten i en parentes kalder »et socialt belastet boligområde«"), said
+    assert "en indsats i Lindholm" not in said
+    assert "at den er en boligsocial indsats, er redaktionens viden" in said, said
