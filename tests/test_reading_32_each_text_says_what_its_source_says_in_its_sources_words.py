@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 from kulturensrige.data import provenance
 from kulturensrige.data.publishing import SOURCES_FILE, published_files
 from kulturensrige.data.schema import TABLES
-from kulturensrige.render import lists
+from kulturensrige.render import cards, lists
 from report_source import collapse, repair_hyphenation
 from support.checks import each
 
@@ -75,3 +75,15 @@ def test_the_housing_plans_gloss_belongs_to_its_name_and_its_kind_says_whose_kno
     assert said.startswith("Helhedsplan Lindholm, som rapporten i en parentes kalder »et socialt belastet boligområde«"), said
     assert "en indsats i Lindholm" not in said
     assert "at den er en boligsocial indsats, er redaktionens viden" in said, said
+
+
+def test_guldborgsunds_forum_gives_the_quoted_verb_the_reports_subject(data, report_text):
+    """#5: „… et alternativt samarbejdsforum, der har »forsøgt at bryde …«“ made the forum the subject of the report's
+    verb; the report says „et alternativt samarbejdsforum, hvor aktionslæringsgruppen har forsøgt at bryde“ (l. 146)."""
+    report = _report(report_text)
+    assert "et alternativt samarbejdsforum, hvor aktionslæringsgruppen har forsøgt at bryde" in report
+    card = _text(cards.initiative_list(data, "376"))
+    row = next(r for r in _download(data, "initiatives.csv") if r["initiative_id"] == "guldborgsund-alternativt-samarbejdsforum")
+    for said in (card, row["description"]):
+        assert "hvor aktionslæringsgruppen har »forsøgt at bryde" in said, said
+        assert "der har »forsøgt" not in said
