@@ -12,8 +12,8 @@ from bs4 import BeautifulSoup
 
 from kulturensrige.data import provenance
 from kulturensrige.data.publishing import SOURCES_FILE, published_files
-from kulturensrige.data.schema import TABLES
-from kulturensrige.render import cards, lists
+from kulturensrige.data.schema import BY_ANALYST, TABLES
+from kulturensrige.render import cards, charts, guide, lists, slips
 from report_source import collapse, repair_hyphenation
 from support.checks import each
 
@@ -87,3 +87,52 @@ def test_guldborgsunds_forum_gives_the_quoted_verb_the_reports_subject(data, rep
     for said in (card, row["description"]):
         assert "hvor aktionslæringsgruppen har »forsøgt at bryde" in said, said
         assert "der har »forsøgt" not in said
+
+
+def _analysts_texts(folder) -> dict[str, str]:
+    """The texts reading32 found mixing or dropping a source in an analyst's book (#6–#8), rendered from `folder`."""
+    attention = [
+        f"{group.label}: {group.lead}"
+        for ingredient in folder.ingredients["ingredient_id"]
+        for group in guide.attention_point_groups(folder, ingredient)
+    ]
+    closing = "Hvad der findes for enden af regnbuen i den enkelte kommune, det må de forsatte eksperimenter og udforskninger vise."
+    return {
+        "facts": _text(lists.programme_facts(folder)),
+        "portal": _text(lists.fact_with_link(folder, "vidensportal")),
+        "questions": _text(lists.evaluation_questions(folder, "overordnet")),
+        "closing": _text(slips.quoted_on_page(folder, "afsluttende-betragtninger", "Rapporten slutter med:", closing)),
+        "figure": BeautifulSoup(charts._about(folder, 1), "html.parser").summary.get_text(),
+        "attention": " ".join(attention),
+    }
+
+
+def test_an_analysts_book_words_each_fact_label_and_note_by_its_own_source(analysts):
+    """#6–#8: in a book on an analyst's folder (options.csv without `kilde`), two programme facts stood unmarked and
+    said „Rapporten …“; „Rapporten skriver … med analytikerens ordlyd“ and „Om figuren i rapporten (analytikerens
+    angivelse)“ named two sources in one label; the page's own quotation of the report said its slip „står sådan i
+    analytikerens data“; „…; Analytikerens data nævner ikke selv …“ had a capital mid-sentence."""
+    said = _analysts_texts(analysts)
+    mark = provenance.page_mark(provenance.words(BY_ANALYST).value)
+    facts = BeautifulSoup(str(lists.programme_facts(analysts)), "html.parser").select("li")
+    assert len(facts) == len(analysts.programme_facts)
+    for fact in each([li.get_text(" ", strip=True) for li in facts]):
+        assert mark in fact and "rapport" not in fact.lower(), fact
+    assert mark in said["portal"] and "rapport" not in said["portal"].lower(), said["portal"]
+    assert said["questions"].startswith("Analytikerens data skriver det guidende spørgsmål") and "apport" not in said["questions"]
+    assert "(»forsatte« står sådan i rapporten)" in said["closing"], said["closing"]
+    assert said["figure"] == f"Om figuren {mark}", said["figure"]
+    assert "; analytikerens data nævner ikke selv" in said["attention"] and "; Analytikerens" not in said["attention"]
+    # No label or sentence of these names both the report and the analyst, save the quotation of the report's words.
+    for name, text in each(sorted(said.items())):
+        if name != "closing":
+            assert not ("apport" in text and "nalytiker" in text), (name, text)
+
+
+def test_the_reports_book_keeps_the_reports_words_for_the_same_texts(data):
+    """The same texts in the report's own book: the report named as the source, no analyst."""
+    said = _analysts_texts(data)
+    assert said["questions"].startswith("Rapporten skriver det guidende spørgsmål som en ledsætning; her står ledsætningen med rapportens ordlyd")
+    assert said["figure"] == "Om figuren i rapporten (red.)"
+    assert "(»forsatte« står sådan i rapporten)" in said["closing"]
+    assert "(red.)" not in said["facts"] and "nalytiker" not in " ".join(said.values())

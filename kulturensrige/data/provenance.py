@@ -430,6 +430,14 @@ def value_label(options: pd.DataFrame, value: str) -> str:
     return f"redaktionens {EDITORIAL_VALUES[value].act}" if source == BY_EDITORS else words(source).value
 
 
+def about_figure(options: pd.DataFrame) -> str:
+    """The heading over a folder's note on one of the report's figures, with whose note it is: 'Om figuren i rapporten
+    (red.)'; in another folder 'Om figuren (analytikerens angivelse)', as „i rapporten (analytikerens angivelse)“ named
+    two sources in one label (reading32, #7)."""
+    where = f" i {words(BY_REPORT).holder}" if folder_source(options) == BY_REPORT else ""
+    return page_marked(f"Om figuren{where}", value_label(options, "figures.note"))
+
+
 def owner_mark(owner: str) -> str:
     """A value's owner as it stands after the value, the one wording of it: '(redaktionens læsning)'. A card sets it
     apart in light type (cards.Sourced); a heading, a PDF and a download write it after the value."""

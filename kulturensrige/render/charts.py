@@ -1177,7 +1177,7 @@ def _about(data: Dataset, number: int) -> str:
     """What the report's text says about one of its figures (figures.note), folded away under the short caption; the
     note is the editors' description, and its summary says so in the one provenance wording."""
     note = data.figures.loc[data.figures["number"] == number, "note"].iloc[0]
-    summary = provenance.page_marked("Om figuren i rapporten", provenance.value_label(data.options, "figures.note"))
+    summary = provenance.about_figure(data.options)
     return f'<details class="kr-figure-about"><summary>{escape(summary)}</summary><p>{escape(note)}</p></details>'
 
 
