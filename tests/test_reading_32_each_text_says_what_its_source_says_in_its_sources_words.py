@@ -132,7 +132,9 @@ def test_an_analysts_book_words_each_fact_label_and_note_by_its_own_source(analy
 def test_the_reports_book_keeps_the_reports_words_for_the_same_texts(data):
     """The same texts in the report's own book: the report named as the source, no analyst."""
     said = _analysts_texts(data)
-    assert said["questions"].startswith("Rapporten skriver det guidende spørgsmål som en ledsætning; her står ledsætningen med rapportens ordlyd")
+    assert said["questions"].startswith(
+        "Rapporten skriver det guidende spørgsmål som en ledsætning; her står ledsætningen med rapportens ordlyd"
+    )
     assert said["figure"] == "Om figuren i rapporten (red.)"
     assert "(»forsatte« står sådan i rapporten)" in said["closing"]
     assert "(red.)" not in said["facts"] and "nalytiker" not in " ".join(said.values())

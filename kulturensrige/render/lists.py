@@ -684,8 +684,8 @@ def evaluation_questions(data: Dataset, kind: str) -> Html:
     (reading 28, #2: they stood bare, the single guiding question as a one-item „1.“ list); one question stands as
     a paragraph, several as a numbered list, after their lead (QUESTIONS_LEADS), which says whose wording they are."""
     questions = data.evaluation_questions[data.evaluation_questions["kind"] == kind].sort_values("position")
-    said = provenance.words(provenance.value_source(data.options, "evaluation_questions.text"))
-    lead = f"<p>{esc(QUESTIONS_LEADS[kind].format(holder=said.subject, wording=said.wording))}</p>"
+    source = provenance.words(provenance.value_source(data.options, "evaluation_questions.text"))
+    lead = f"<p>{esc(QUESTIONS_LEADS[kind].format(holder=source.subject, wording=source.wording))}</p>"
     holder = provenance.folder_words(data.options).holder
     # The report's own slip in a question's words, said after it (ADR 89).
     said = [
