@@ -5,6 +5,7 @@ and in a book on an analyst's data every text names its source in the words of d
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 
@@ -13,9 +14,12 @@ from bs4 import BeautifulSoup
 from kulturensrige.data import provenance
 from kulturensrige.data.publishing import SOURCES_FILE, published_files
 from kulturensrige.data.schema import BY_ANALYST, TABLES
+from kulturensrige.edition import editions
 from kulturensrige.render import cards, charts, guide, lists, slips
 from report_source import collapse, repair_hyphenation
 from support.checks import each
+
+STAMP = editions.Stamp("data", "0123456789", dt.date(2026, 12, 1))
 
 
 def _text(markup: object) -> str:
@@ -138,3 +142,19 @@ def test_the_reports_book_keeps_the_reports_words_for_the_same_texts(data):
     assert said["figure"] == "Om figuren i rapporten (red.)"
     assert "(»forsatte« står sådan i rapporten)" in said["closing"]
     assert "(red.)" not in said["facts"] and "nalytiker" not in " ".join(said.values())
+
+
+def test_a_card_without_a_status_says_so_in_one_wording_on_its_page_and_in_its_municipalitys_pdf(data):
+    """#11: the page said „Status ikke angivet i rapporten (red.)“ and the municipality's PDF „… (redaktionens
+    læsning)“, which reads as a contradiction: the report states nothing and the editors read nothing. Both say it
+    in one wording: „ikke angivet i rapporten (redaktionen giver ingen status)“."""
+    given = "Status ikke angivet i rapporten (redaktionen giver ingen status)"
+    charts_ = editions.EditionCharts.compute(data)
+    unread = data.initiatives[[not cards.status_read(data, row) for row in data.initiatives.itertuples()]]
+    assert len(unread)
+    for code in each(sorted(set(unread["kommunekode"]))):
+        page = _text(cards.initiative_list(data, code))
+        edition = _text(editions.municipality_edition(data, code, STAMP, charts_, "p.js"))
+        for shown in (page, edition):
+            assert "ikke angivet i rapporten (redaktionens læsning)" not in shown and "ikke angivet i rapporten (red.)" not in shown
+            assert shown.count(given) == shown.count("Status ikke angivet i rapporten"), code

@@ -808,6 +808,13 @@ def no_status(options: pd.DataFrame) -> str:
     return folder_words(options).not_stated
 
 
+# Whose an initiative's missing status is, after „ikke angivet i rapporten“ on its card, on a page and in every PDF
+# alike: „(redaktionens læsning)“ after it read as a contradiction in the municipalities' PDFs, while the page said
+# „(red.)“ (reading32, #11). The editors read the report and give no status; the report gives none for any initiative.
+# Only the editors' statuses leave a card without one (cards.status_read): an analyst's card says its status.
+NO_STATUS_GIVEN = "redaktionen giver ingen status"
+
+
 def no_status_aliases() -> set[str]:
     """Every word a download may write for an initiative without a status (no_status), whoever's folder it was written
     from, and the words of a download written before ADR 109 (schema.NO_STATUS_BEFORE): read back as a data folder,
