@@ -158,3 +158,15 @@ def test_a_card_without_a_status_says_so_in_one_wording_on_its_page_and_in_its_m
         for shown in (page, edition):
             assert "ikke angivet i rapporten (redaktionens læsning)" not in shown and "ikke angivet i rapporten (red.)" not in shown
             assert shown.count(given) == shown.count("Status ikke angivet i rapporten"), code
+
+
+def test_the_evaluation_sources_download_writes_each_label_as_the_page_shows_the_reports_words(data, report_text):
+    """#12: evaluation_sources.csv's label said „Deltagerobservationer ved de fælles workshops“ with a capital, while
+    the page shows the report's lower-case words »deltagerobservationer ved de fælles workshops« (l. 358)."""
+    report = _report(report_text)
+    shown = [li.get_text() for li in BeautifulSoup(str(lists.evaluation_sources(data)), "html.parser").select("li")]
+    rows = _download(data, "evaluation_sources.csv")
+    assert len(rows) == len(shown)
+    for row, item in each(list(zip(rows, shown, strict=True))):
+        assert item.startswith(f"»{row['label']}«"), (row["label"], item)
+        assert row["label"] in report, row["label"]

@@ -859,7 +859,7 @@ TABLES: dict[str, Table] = {
             {
                 "source_id": ident("Kildens id.", "fokusgruppeinterviews"),
                 "position": integer("Rækkefølge.", "1", minimum=1),
-                "label": text("Betegnelse.", "Fokusgruppeinterviews"),
+                "label": text("Betegnelsen i kildens egne ord, med lille begyndelsesbogstav, som den står i kildens sætning.", "fokusgruppeinterviews"),
                 "description": text("Beskrivelse.", "..."),
                 "section_id": SECTION,
             },

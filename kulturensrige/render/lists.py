@@ -661,9 +661,9 @@ def evaluation_sources(data: Dataset) -> Html:
         f"{provenance.retold_own(data.options)} bemærkning. De tværgående analyser er foretaget af evaluator."
     )
     items = "".join(
-        # The report's words in »…« as everywhere, in its own lower case (reading 26, #13: the one list whose report's
-        # words stood in bold instead).
-        f"<li>»{esc(s.label[0].lower() + s.label[1:])}«: {esc(s.description)}</li>"
+        # The report's words in »…« as everywhere (reading 26, #13: the one list whose report's words stood in bold
+        # instead), in its own lower case, as the data hold them (reading32, #12: the download had a capital).
+        f"<li>»{esc(s.label)}«: {esc(s.description)}</li>"
         for s in table_rows(data.evaluation_sources.sort_values("position"))
     )
     return Html(f"<p>{esc(lead)}</p><ul>{items}</ul>")
