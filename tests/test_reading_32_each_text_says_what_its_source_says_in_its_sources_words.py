@@ -7,23 +7,31 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 import re
+from pathlib import Path
 
 from bs4 import BeautifulSoup
 
 from kulturensrige.data import provenance
 from kulturensrige.data.publishing import SOURCES_FILE, published_files
-from kulturensrige.data.schema import BY_ANALYST, TABLES
+from kulturensrige.data.schema import BY_ANALYST, RELATIONS, RELATIONS_SAID, STATUS_RULE, TABLES
 from kulturensrige.edition import editions
 from kulturensrige.render import cards, charts, guide, lists, slips
 from report_source import collapse, repair_hyphenation
 from support.checks import each
 
+ROOT = Path(__file__).resolve().parent.parent
 STAMP = editions.Stamp("data", "0123456789", dt.date(2026, 12, 1))
 
 
 def _text(markup: object) -> str:
     return " ".join(BeautifulSoup(str(markup), "html.parser").get_text(" ", strip=True).split())
+
+
+def _prose(notebook: str) -> str:
+    cells = json.loads((ROOT / "book" / notebook).read_text(encoding="utf-8"))["cells"]
+    return " ".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
 
 
 def _report(report_text: str) -> str:
@@ -170,3 +178,27 @@ def test_the_evaluation_sources_download_writes_each_label_as_the_page_shows_the
     for row, item in each(list(zip(rows, shown, strict=True))):
         assert item.startswith(f"»{row['label']}«"), (row["label"], item)
         assert row["label"] in report, row["label"]
+
+
+def test_the_books_own_danish_says_each_thing_once_and_whole(data, report_text):
+    """#13: a double „kun“ on Etablering af ”vi”; „nævner om to af workshopperne“ without an object; „er status ikke
+    angivet: på kortet som i downloadene“; the overview's line „… på kortene:“ left as a fragment before its button;
+    and „kun tænkt med“, where the report says „er tænkt med“ (l. 153)."""
+    assert "Lindholm (et socialt belastet boligområde) er tænkt med" in _report(report_text)
+    vi = _prose("ingredienser/etablering-af-vi.ipynb")
+    assert "Også uden for Kulturens Rige levner hverdagen kun lidt plads til relationsarbejde" in vi
+    assert not re.search(r"\bkun\b[^.;:]*\bkun\b", vi.partition("relationsarbejde")[0] + "relationsarbejde"), vi
+    alt = next(iter(charts.programme_timeline(data).variants.values())).alt
+    assert "oplyser følgende om to af workshopperne: den fjerde (Arken)" in alt and "nævner om" not in alt, alt
+    assert "er status ikke angivet, hverken på kortet eller i downloadene." in STATUS_RULE
+    overview = _prose("kommuner/oversigt.ipynb")
+    assert (
+        "på kortene:" not in overview
+        and "Hvem der har skrevet region, udgangspunkt og resumé på kortene, står i noten herunder." in overview
+    )
+    said = " ".join([*RELATIONS.values(), RELATIONS_SAID, TABLES["organisations"].schema.columns["relation"].description])
+    said += " " + (ROOT / "data" / "DATAORDBOG.md").read_text(encoding="utf-8")
+    assert "kun tænkt med" not in said and "kun er tænkt med" not in said
+    assert "Storstrøm Fængsel og Helhedsplan Lindholm er tænkt med i et nyt projekt" in provenance.partners_said(
+        data.organisations, ["storstroems-faengsel", "helhedsplan-lindholm"], "Guldborgsund"
+    )

@@ -125,12 +125,11 @@ NO_PARTNERS = "Rapporten kalder ingen af disse organisationer partnere"
 RELATIONS = {
     "maalgruppe": "brugerne af {names} er en del af målgruppen",
     "kommunen-deltog-i": "{municipality} deltog i {names}",
-    "taenkt-med": "{names} er kun tænkt med i et nyt projekt",
+    "taenkt-med": "{names} er tænkt med i et nyt projekt",
 }
 # The same, said of organisations at all municipalities' initiatives (kilder.csv, Sammenlign, the data dictionary).
 RELATIONS_SAID = (
-    "rapporten nævner nogle som en del af målgruppen, som noget, en kommune deltog i, eller som noget, der kun er tænkt "
-    "med i et nyt projekt"
+    "rapporten nævner nogle som en del af målgruppen, som noget, en kommune deltog i, eller som noget, der er tænkt med i et nyt projekt"
 )
 ANONYMITY, ON, OFF = "anonymitet", "til", "fra"
 # Whose word a value is (the provenance model). `rapporten`: the report states it; `redaktionen`: the editors'
@@ -576,7 +575,7 @@ TABLES: dict[str, Table] = {
                     str,
                     [pa.Check.isin([*RELATIONS, ""], error=f"en af: {', '.join(RELATIONS)}, eller tom")],
                     "Hvad rapporten nævner organisationen som, hvor den ikke arbejder med på indsatsen: maalgruppe (dens "
-                    "brugere er en del af målgruppen), kommunen-deltog-i (kommunen deltog i den), taenkt-med (kun tænkt "
+                    "brugere er en del af målgruppen), kommunen-deltog-i (kommunen deltog i den), taenkt-med (tænkt "
                     "med i et nyt projekt); tom ellers. "
                     "En kommunes side siger det under indsatserne, i stedet for at sige om alle kommuner, at nogle er sådan.",
                     "",
@@ -859,7 +858,9 @@ TABLES: dict[str, Table] = {
             {
                 "source_id": ident("Kildens id.", "fokusgruppeinterviews"),
                 "position": integer("Rækkefølge.", "1", minimum=1),
-                "label": text("Betegnelsen i kildens egne ord, med lille begyndelsesbogstav, som den står i kildens sætning.", "fokusgruppeinterviews"),
+                "label": text(
+                    "Betegnelsen i kildens egne ord, med lille begyndelsesbogstav, som den står i kildens sætning.", "fokusgruppeinterviews"
+                ),
                 "description": text("Beskrivelse.", "..."),
                 "section_id": SECTION,
             },
@@ -1134,8 +1135,8 @@ STATUS_RULE = (
     "bevilget midler til indsatsen som et nyt projekt. Hver status hviler på en hel sætning i rapporten, der siger netop "
     "det, og ikke på et udsnit af en sætning. At rapporten fortæller, hvad der er gjort eller er, hvor en indsats er "
     "udført, eller hvordan en ordning virker, siger ikke i sig selv, at indsatsen er afsluttet eller etableret: hvor "
-    "rapporten hverken fortæller, at indsatsen er afsluttet, eller at den fortsætter, er status ikke angivet: på kortet "
-    "som i downloadene."
+    "rapporten hverken fortæller, at indsatsen er afsluttet, eller at den fortsætter, er status ikke angivet, hverken på "
+    "kortet eller i downloadene."
 )
 
 EDITORIAL: tuple[Editorial, ...] = (
@@ -1224,7 +1225,7 @@ EDITORIAL: tuple[Editorial, ...] = (
         "organisations.relation",
         "hvad rapporten nævner organisationerne som",
         "Rapporten kalder ingen af organisationerne partnere; at den nævner en organisation som en del af målgruppen, "
-        "som noget, en kommune deltog i, eller som noget, der kun er tænkt med i et nyt projekt, er redaktionens læsning "
+        "som noget, en kommune deltog i, eller som noget, der er tænkt med i et nyt projekt, er redaktionens læsning "
         "af rapportens ord.",
         "læsning",
     ),
