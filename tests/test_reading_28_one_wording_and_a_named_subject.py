@@ -92,7 +92,7 @@ def test_a_status_note_names_the_initiatives_it_speaks_of_in_its_own_sentence(da
         "169": one,
         "760": "Rapporten fortæller hverken, at indsatserne er afsluttet, eller at de fortsætter, så kortene viser ingen status.",
         # The rule stands in an analyst's book too: it says the absence without the report's form (session 29).
-        "259": "hverken fortæller, at indsatsen er afsluttet, eller at den fortsætter, er status ikke angivet: på kortet som i",
+        "259": "hverken fortæller, at indsatsen er afsluttet, eller at den fortsætter, er status ikke angivet, hverken på kortet",
     }
     for code, said in each(list(expected.items())):
         rows = data.initiatives[data.initiatives["kommunekode"] == code]
