@@ -71,7 +71,8 @@ def test_the_dictionarys_examples_of_a_reference_in_a_parenthesis_are_ones_the_r
     right after a „(“."""
     report = _report(report_text)
     described = TABLES["references"].schema.columns["citation"].description
-    examples = re.findall(r"„([^“]+)“", described.partition("inde i en parentes")[2].partition(")")[0])
+    # The report's words, so in »…« (the marks' rule of the dictionary).
+    examples = re.findall(r"»([^«]+)«", described.partition("inde i en parentes")[2].partition(")")[0])
     assert examples, described
     for example in each(examples):
         assert f"({example}" in report, example

@@ -975,7 +975,7 @@ TABLES: dict[str, Table] = {
                 "reference_key": ident("BibTeX-nøgle.", "jensen2022"),
                 "citation": text(
                     "Henvisningen i én form: forfatter og år uden parentes, som rapporten skriver den inde i en parentes "
-                    "(fx „Barry 2019“, „Amhøj 2019b“); hvor rapporten skriver den i løbende tekst "
+                    "(fx »Barry 2019«, »Amhøj 2019b«); hvor rapporten skriver den i løbende tekst "
                     "(»Patton (2017)«), står den form i note.",
                     "Jensen 2022",
                 ),
