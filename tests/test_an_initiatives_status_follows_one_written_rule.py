@@ -116,7 +116,7 @@ def test_the_rule_says_a_tense_alone_ends_nothing_and_names_every_status(data):
     # A status the editors read none of is said as not stated, without the report's form: the rule stands in an
     # analyst's book too (session 29: the analyst's book credited the report through it).
     for label in each(list(data.statuses["label"])):
-        said = "er status ikke angivet: på kortet som i downloadene" if label == NOT_STATED else f"„{label}“"
+        said = "er status ikke angivet, hverken på kortet eller i downloadene" if label == NOT_STATED else f"„{label}“"
         assert said in rule, label
 
 

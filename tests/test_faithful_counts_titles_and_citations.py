@@ -131,7 +131,7 @@ def test_figure_1_says_the_report_gives_workshop_4_and_5_a_place_and_the_editors
         assert event.place in event.mode_rationale
         assert f"Redaktionens læsning: {event.title} var fysisk. {event.mode_rationale}" in chart.note
     # By their place in the order, not by the editors' titles, which the sentence made the report's (reading 30, #7).
-    assert "Rapporten nævner om to af workshopperne: den fjerde (Arken) og den femte (Sund By Netværket i KL-huset)." in alt
+    assert "Rapporten oplyser følgende om to af workshopperne: den fjerde (Arken) og den femte (Sund By Netværket i KL-huset)." in alt
     assert not any(title in alt for title in read["title"]), alt
     assert "hvilken workshop det var, står ikke" in chart.note
     others = [form for title, form in rows.items() if title.startswith("Fælles workshop") and title not in set(read["title"])]

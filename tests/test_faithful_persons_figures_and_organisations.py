@@ -65,7 +65,8 @@ def test_the_resource_persons_download_says_which_person_the_report_calls_the_fa
     # The page takes the facilitator from the column, not from the role's wording.
     persons = data.resource_persons.assign(role=data.resource_persons["role"].str.replace("facilitator af", "leder af"))
     page = _text(lists.resource_persons(dataclasses.replace(data, tables={**data.tables, "resource_persons": persons})))
-    assert "regner ikke Christa Breum Amhøj (leder af aktionslæringsforløbet) blandt ressourcepersonerne" in page
+    # Reading32, #1: the sentence says what the report calls her, not that it leaves her out of an open list.
+    assert "kalder Christa Breum Amhøj leder af aktionslæringsforløbet" in page
 
 
 def test_kilder_csv_says_beside_the_facilitator_column_the_pages_sentence_that_she_is_no_resource_person(data):
@@ -73,7 +74,7 @@ def test_kilder_csv_says_beside_the_facilitator_column_the_pages_sentence_that_s
     said the report does not count her among the resource persons; kilder.csv said only „rapportens“ beside the column.
     The download's note for the column now says the page's sentence, word for word."""
     page = _text(lists.resource_persons(data))
-    said = provenance.not_resource_persons(data.options, ["Christa Breum Amhøj (facilitator af aktionslæringsforløbet)"])
+    said = provenance.resource_persons_said(data.options, 3, [("Christa Breum Amhøj", "facilitator af aktionslæringsforløbet")])
     assert said in page
     assert said in _sources(data)[("resource_persons.csv", "facilitator")]["begrundelse"]
 

@@ -188,7 +188,8 @@ def test_the_facilitator_is_not_listed_as_a_resource_person(data):
     assert "Christa Breum Amhøj" not in listed and "Charlotte Meilstrup" in listed
     # One sentence since reading 30, #8 („… kalder ikke facilitatoren en ressourceperson: Christa …“ read as a heading).
     said = html.get_text(" ", strip=True)
-    assert "Rapporten regner ikke Christa Breum Amhøj (facilitator af aktionslæringsforløbet) blandt ressourcepersonerne." in said
+    # Reading32, #1: what the report says of her (l. 360–361), not an exclusion from its open list (»bl.a.«, l. 52–55).
+    assert "Rapporten nævner bl.a. disse tre ressourcepersoner og kalder Christa Breum Amhøj facilitator af aktionslæringsforløbet." in said
 
 
 def test_the_books_own_charts_are_labelled_and_numbered_apart_from_the_reports_figures(data):

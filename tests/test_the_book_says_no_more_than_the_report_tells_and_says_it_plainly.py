@@ -47,7 +47,8 @@ def test_guldborgsunds_forum_which_the_group_tried_and_carries_on_is_not_called_
     # r2, finding 3). ADR 109: another card of the list shows a status with its mark, so this card says why it shows
     # none itself (reading 30, #1), in the one form „ikke angivet i rapporten“; the rule under „Hvorfor?“ says why
     # (reader31, #1; ADR 112).
-    assert "Status Gennemført" not in page and f"Status {said} (red.)" in page, page
+    # Reading32, #11: its mark says the editors give none, alike on the page and in the PDFs.
+    assert "Status Gennemført" not in page and f"Status {said} ({provenance.NO_STATUS_GIVEN})" in page, page
     assert "Status Gennemført" not in _edition(data, "376")
     # initiatives.csv says a status in the cards' words, statuses.csv's label (reading26r2, #2), not its id.
     statuses = {r["label"]: r for r in _rows(data, "statuses.csv")}

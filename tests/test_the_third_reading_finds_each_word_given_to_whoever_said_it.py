@@ -157,7 +157,10 @@ def test_the_books_own_sentences_that_read_badly_are_plain_danish(data):
     overview = page_text("kommuner/oversigt.ipynb")
     # After the cards since reader 28, F2 (docs/adr/0101): the sentence names what stands under it, on page and paper.
     # ADR 112 (reader31, #2): the line names what it speaks of, shortly; reading31 #9: in plain Danish, not „hvis ord“.
-    assert "Linjen over dem" not in overview and "Hvem der har skrevet region, udgangspunkt og resumé på kortene:" in overview
+    assert (
+        "Linjen over dem" not in overview
+        and "Hvem der har skrevet region, udgangspunkt og resumé på kortene, står i noten herunder." in overview
+    )
     lead = dictionary.SOURCES_LEAD
     assert "læst ind igen er den koden igen" not in lead and "når filen læses ind igen, bliver ordene til koden igen" in lead
     literature = data.quotes[data.quotes["section_id"] == "baggrund"]

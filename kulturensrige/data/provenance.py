@@ -52,7 +52,7 @@ from kulturensrige.data.schema import (
     YES,
     Editorial,
 )
-from kulturensrige.words import WHOSE_COLUMN, listing, number, plural
+from kulturensrige.words import WHOSE_COLUMN, count_word, listing, number, plural
 
 
 @dataclass(frozen=True)
@@ -390,11 +390,26 @@ def printed_mark(options: pd.DataFrame, value: str) -> str:
 LED_IN = frozenset({"attention_points.basis"})
 
 
-def not_resource_persons(options: pd.DataFrame, persons: list[str]) -> str:
-    """Whom the source names but does not count among the resource persons (resource_persons.facilitator), each with
-    the role it gives: the same sentence under the page's table and in kilder.csv beside the download's facilitator
-    column (reading 31, #4: resource_persons.csv held the facilitator as a fourth row, and only the page said why)."""
-    return f"{folder_words(options).subject} regner ikke {listing(persons)} blandt ressourcepersonerne."
+def resource_persons_heading(options: pd.DataFrame) -> str:
+    """The heading over the table of resource persons, keeping the open list of the source: the report names them
+    »bl.a.« (among others, l. 52–55), so „rapporten nævner ved navn“ read as the whole list (reading32, #1)."""
+    return f"Ressourcepersoner, som {folder_words(options).holder} {_among_others(options)}nævner"
+
+
+def resource_persons_said(options: pd.DataFrame, count: int, persons: list[tuple[str, str]]) -> str:
+    """What the source says of the persons in the table and of those it names in another role (resource_persons.
+    facilitator), each as (name, role): the same sentence under the page's table and in kilder.csv beside the
+    download's facilitator column (reading 31, #4). It says what the report says, not whom it leaves out: its list is
+    open, and it calls Christa Breum Amhøj facilitator (l. 360–361); „Rapporten regner ikke … blandt
+    ressourcepersonerne“ claimed an exclusion the report never makes (reading32, #1)."""
+    named = listing([f"{name} {role}" for name, role in persons])
+    these = f"disse {count_word(count)} ressourcepersoner" if count != 1 else "denne ressourceperson"
+    return f"{folder_words(options).subject} nævner {_among_others(options)}{these} og kalder {named}."
+
+
+def _among_others(options: pd.DataFrame) -> str:
+    """The report's »bl.a.« before its list of resource persons, which only the report's folder can vouch for."""
+    return "bl.a. " if folder_source(options) == BY_REPORT else ""
 
 
 def marks_said(options: pd.DataFrame, value: str) -> str:
@@ -414,6 +429,14 @@ def value_label(options: pd.DataFrame, value: str) -> str:
     """A value's source as a short label: 'redaktionens tilføjelse', 'analytikerens angivelse', 'rapportens'."""
     source = value_source(options, value)
     return f"redaktionens {EDITORIAL_VALUES[value].act}" if source == BY_EDITORS else words(source).value
+
+
+def about_figure(options: pd.DataFrame) -> str:
+    """The heading over a folder's note on one of the report's figures, with whose note it is: 'Om figuren i rapporten
+    (red.)'; in another folder 'Om figuren (analytikerens angivelse)', as „i rapporten (analytikerens angivelse)“ named
+    two sources in one label (reading32, #7)."""
+    where = f" i {words(BY_REPORT).holder}" if folder_source(options) == BY_REPORT else ""
+    return page_marked(f"Om figuren{where}", value_label(options, "figures.note"))
 
 
 def owner_mark(owner: str) -> str:
@@ -784,6 +807,13 @@ def no_status(options: pd.DataFrame) -> str:
     report says nothing (reading 30, #2: „kan ikke læses ud af rapporten“ was a ninth form of it); why, and that the
     report gives no status at all, kilder.csv and statuses.csv's description say (ADR 109)."""
     return folder_words(options).not_stated
+
+
+# Whose an initiative's missing status is, after „ikke angivet i rapporten“ on its card, on a page and in every PDF
+# alike: „(redaktionens læsning)“ after it read as a contradiction in the municipalities' PDFs, while the page said
+# „(red.)“ (reading32, #11). The editors read the report and give no status; the report gives none for any initiative.
+# Only the editors' statuses leave a card without one (cards.status_read): an analyst's card says its status.
+NO_STATUS_GIVEN = "redaktionen giver ingen status"
 
 
 def no_status_aliases() -> set[str]:

@@ -241,9 +241,10 @@ def column_source(data: Dataset, table: str, column: str) -> tuple[str, str]:
     if (table, column) == ("resource_persons", "facilitator"):
         # The page's sentence under its table, so the file's last row is no fourth resource person (reading 31, #4).
         persons = data.resource_persons
-        named = [f"{r.name} ({r.role})" for r in persons[persons["facilitator"] == YES].itertuples()]
+        named = [(str(r.name), str(r.role)) for r in persons[persons["facilitator"] == YES].itertuples()]
         if named:
-            why += f" Hvor facilitator er „{YES}“: {provenance.not_resource_persons(data.options, named)}"
+            counted = int((persons["facilitator"] != YES).sum())
+            why += f" Hvor facilitator er „{YES}“: {provenance.resource_persons_said(data.options, counted, named)}"
     if table == "quotes" and column == "caption":
         holder = provenance.folder_words(data.options).holder  # the report's, or an analyst's data (issue 21)
         why += f" Hvor {holder} ikke har nogen billedtekst, står „{PUBLISHED_BLANKS['quotes.caption']}“."

@@ -142,12 +142,11 @@ NO_PARTNERS = "Rapporten kalder ingen af disse organisationer partnere"
 RELATIONS = {
     "maalgruppe": "brugerne af {names} er en del af målgruppen",
     "kommunen-deltog-i": "{municipality} deltog i {names}",
-    "taenkt-med": "{names} er kun tænkt med i et nyt projekt",
+    "taenkt-med": "{names} er tænkt med i et nyt projekt",
 }
 # The same, said of organisations at all municipalities' initiatives (kilder.csv, Sammenlign, the data dictionary).
 RELATIONS_SAID = (
-    "rapporten nævner nogle som en del af målgruppen, som noget, en kommune deltog i, eller som noget, der kun er tænkt "
-    "med i et nyt projekt"
+    "rapporten nævner nogle som en del af målgruppen, som noget, en kommune deltog i, eller som noget, der er tænkt med i et nyt projekt"
 )
 ANONYMITY, ON, OFF = "anonymitet", "til", "fra"
 # Whose word a value is (the provenance model). `rapporten`: the report states it; `redaktionen`: the editors'
@@ -621,7 +620,7 @@ TABLES: dict[str, Table] = {
                     str,
                     [pa.Check.isin([*RELATIONS, ""], error=f"en af: {', '.join(RELATIONS)}, eller tom")],
                     "Hvad rapporten nævner organisationen som, hvor den ikke arbejder med på indsatsen: maalgruppe (dens "
-                    "brugere er en del af målgruppen), kommunen-deltog-i (kommunen deltog i den), taenkt-med (kun tænkt "
+                    "brugere er en del af målgruppen), kommunen-deltog-i (kommunen deltog i den), taenkt-med (tænkt "
                     "med i et nyt projekt); tom ellers. "
                     "En kommunes side siger det under indsatserne, i stedet for at sige om alle kommuner, at nogle er sådan.",
                     "",
@@ -904,7 +903,9 @@ TABLES: dict[str, Table] = {
             {
                 "source_id": ident("Kildens id.", "fokusgruppeinterviews"),
                 "position": integer("Rækkefølge.", "1", minimum=1),
-                "label": text("Betegnelse.", "Fokusgruppeinterviews"),
+                "label": text(
+                    "Betegnelsen i kildens egne ord, med lille begyndelsesbogstav, som den står i kildens sætning.", "fokusgruppeinterviews"
+                ),
                 "description": text("Beskrivelse.", "..."),
                 "section_id": SECTION,
             },
@@ -1019,7 +1020,7 @@ TABLES: dict[str, Table] = {
                 "reference_key": ident("BibTeX-nøgle.", "jensen2022"),
                 "citation": text(
                     "Henvisningen i én form: forfatter og år uden parentes, som rapporten skriver den inde i en parentes "
-                    "(fx „Amhøj 2019a“, „Cartwright og Hardie 2012“); hvor rapporten skriver den i løbende tekst "
+                    "(fx »Barry 2019«, »Amhøj 2019b«); hvor rapporten skriver den i løbende tekst "
                     "(»Patton (2017)«), står den form i note.",
                     "Jensen 2022",
                 ),
@@ -1179,8 +1180,8 @@ STATUS_RULE = (
     "bevilget midler til indsatsen som et nyt projekt. Hver status hviler på en hel sætning i rapporten, der siger netop "
     "det, og ikke på et udsnit af en sætning. At rapporten fortæller, hvad der er gjort eller er, hvor en indsats er "
     "udført, eller hvordan en ordning virker, siger ikke i sig selv, at indsatsen er afsluttet eller etableret: hvor "
-    "rapporten hverken fortæller, at indsatsen er afsluttet, eller at den fortsætter, er status ikke angivet: på kortet "
-    "som i downloadene."
+    "rapporten hverken fortæller, at indsatsen er afsluttet, eller at den fortsætter, er status ikke angivet, hverken på "
+    "kortet eller i downloadene."
 )
 
 EDITORIAL: tuple[Editorial, ...] = (
@@ -1269,7 +1270,7 @@ EDITORIAL: tuple[Editorial, ...] = (
         "organisations.relation",
         "hvad rapporten nævner organisationerne som",
         "Rapporten kalder ingen af organisationerne partnere; at den nævner en organisation som en del af målgruppen, "
-        "som noget, en kommune deltog i, eller som noget, der kun er tænkt med i et nyt projekt, er redaktionens læsning "
+        "som noget, en kommune deltog i, eller som noget, der er tænkt med i et nyt projekt, er redaktionens læsning "
         "af rapportens ord.",
         "læsning",
     ),

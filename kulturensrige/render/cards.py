@@ -1001,8 +1001,7 @@ def _status(data: Dataset, row, said_before: bool) -> str:
     with a status (reading 30, #1), then each carried a 20-word sentence why (ADR 109) that a phone reader waded
     through on every such card (reader31, #1); why stands once, in the status rule under the list's „Hvorfor?“ (ADR 112)."""
     if not status_read(data, row):
-        owner = provenance.value_label(data.options, "initiatives.status")
-        return "" if said_before else Sourced(provenance.no_status(data.options), owner)
+        return "" if said_before else Sourced(provenance.no_status(data.options), provenance.NO_STATUS_GIVEN)
     return sourced(data, "initiatives.status", row.status, _label(data, "statuses", "status_id", row.status))
 
 

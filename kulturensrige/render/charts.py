@@ -1177,7 +1177,7 @@ def _about(data: Dataset, number: int) -> str:
     """What the report's text says about one of its figures (figures.note), folded away under the short caption; the
     note is the editors' description, and its summary says so in the one provenance wording."""
     note = data.figures.loc[data.figures["number"] == number, "note"].iloc[0]
-    summary = provenance.page_marked("Om figuren i rapporten", provenance.value_label(data.options, "figures.note"))
+    summary = provenance.about_figure(data.options)
     return f'<details class="kr-figure-about"><summary>{escape(summary)}</summary><p>{escape(note)}</p></details>'
 
 
@@ -1318,9 +1318,10 @@ def _timeline_alt(data: Dataset, workshops: pd.DataFrame, pitstops: pd.DataFrame
     ]
     if known:
         # By their place in the order, not by the editors' titles („Fælles workshop 4“), which the sentence made the
-        # report's (reading 30, #7): „Rapporten nævner om to af workshopperne: den fjerde (Arken) og den femte (…).“
+        # report's (reading 30, #7); „nævner om“ had no object (reading32, #13): „Rapporten oplyser følgende om to af
+        # workshopperne: den fjerde (Arken) og den femte (…).“
         about = listing([f"den {ordinal_word(int(r.number))} ({_stated(r)})" for r in known])
-        shown.append(f"{said.subject} nævner om {count_word(len(known))} af workshopperne: {about}.")
+        shown.append(f"{said.subject} oplyser følgende om {count_word(len(known))} af workshopperne: {about}.")
     shown.append("Afstandene viser rækkefølge, ikke tid.")
     reservations = []
     if len(read):

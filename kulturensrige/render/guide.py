@@ -151,10 +151,10 @@ def attention_point_groups(data: Dataset, ingredient_id: str) -> list[AttentionP
         return tuple((str(p.text), str(p.section_id)) for p in table_rows(frame))
 
     # Whose points they are, in the one wording (data/provenance.py): the report's and the editors', or an analyst's.
-    holder = provenance.folder_words(data.options).subject
+    said = provenance.folder_words(data.options)
+    holder, named = said.subject, said.holder  # „Analytikerens“ mid-sentence after „;“ (reading32, #8)
     kind = provenance.value_label(data.options, "attention_points.basis")
     label = kind[0].upper() + kind[1:]
-    named = holder if holder != "Rapporten" else "rapporten"
     none_named = f"{named} nævner ikke selv et opmærksomhedspunkt ved denne ingrediens."
     if stated.empty and not inferred.empty:
         # One sentence: "Rapporten nævner ikke selv …" followed by "…, som rapporten ikke selv kalder

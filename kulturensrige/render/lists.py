@@ -572,6 +572,13 @@ def programme_facts(data: Dataset) -> Html:
     return Html(f'<ul class="kr-programme-facts">{items}</ul>' if items else "")
 
 
+def _fact_mark(data: Dataset) -> str:
+    """The mark after a programme fact in a folder that is not the report's: ' (analytikerens angivelse)'; '' in the
+    report's, whose page says once that its text is the editors' retelling."""
+    folder = provenance.folder_source(data.options)
+    return "" if folder == BY_REPORT else f" {provenance.page_mark(provenance.words(folder).value)}"
+
+
 def fact_sentence(data: Dataset, fact: Any) -> str:
     """One programme fact as markup: its description with its value in it set as the folder's words (»…«, which the
     description itself may hold, and in a folder that is not the report's, the folder's mark after it), a web address
@@ -579,12 +586,13 @@ def fact_sentence(data: Dataset, fact: Any) -> str:
     »…«.' A value of one word ('én') is the same word in anyone's sentence and stands bare in it."""
     description, value = str(fact.description), str(fact.value)
     address = web_address(value)
+    mark = _fact_mark(data)
+    # A fact of one word or an address carries the folder's mark too: two of ten stood unmarked in an analyst's book,
+    # as if they were the report's (reading32, #6).
     if isinstance(address, Markup):
-        return f"{esc(description)} {address}"
-    folder = provenance.folder_source(data.options)
-    mark = "" if folder == BY_REPORT else f" {provenance.page_mark(provenance.words(folder).value)}"
+        return f"{esc(description)} {address}{esc(mark)}"
     if " " not in value.strip() and value in description:
-        return esc(description)
+        return f"{esc(description.rstrip('.'))}{esc(mark)}." if mark else esc(description)
     quoted = f"»{esc(value)}«{esc(mark)}"
     # The description holds the value in »…« as the download shows it (reading 25 r2, finding 2); a description
     # written without them (an analyst's) gets them here.
@@ -614,26 +622,25 @@ def fact_with_link(data: Dataset, fact_id: str) -> Html:
         return Html("")
     fact = facts.iloc[0]
     address = web_address(fact.value)
+    mark = _fact_mark(data)
     if not isinstance(address, Markup):
-        return Html(f'<p class="kr-source-line">{esc(fact.description)} {esc(address)}</p>')
+        return Html(f'<p class="kr-source-line">{esc(fact.description)} {esc(address)}{esc(mark)}</p>')
     # Words to tap, not a bare address of 55 letters (issue 22): the site's name says where the link goes.
     site = urllib.parse.urlsplit(fact.value).hostname or fact.value
     link = f'<a href="{esc(fact.value)}">Læs mere på {esc(site.removeprefix("www."))}</a>'
-    return Html(f'<p class="kr-source-line">{esc(fact.description)} {link}.</p>')
+    return Html(f'<p class="kr-source-line">{esc(fact.description)}{esc(mark)} {link}.</p>')
 
 
 def resource_persons(data: Dataset) -> Html:
-    """The report's resource persons (who gave talks) in one table; a facilitator (the row's `facilitator`), whom the
-    report names as such and not as a resource person, in a sentence of its own below it."""
+    """The report's resource persons (who gave talks) in one table, headed as the open list it is; a facilitator (the
+    row's `facilitator`), whom the report names in that role, in the sentence below it (resource_persons_said)."""
     persons = data.resource_persons
     facilitating = persons["facilitator"] == YES
     holder = provenance.folder_words(data.options).holder
     frame = persons.loc[~facilitating, ["name", "role"]].rename(columns={"name": "Navn", "role": f"Rolle (som i {holder})"})
-    table = simple_table(frame, f"Ressourcepersoner, {holder} nævner ved navn").markup if len(frame) else ""
-    # „Rapporten kalder ikke facilitatoren en ressourceperson: Christa Breum Amhøj, facilitator af …“ read as a
-    # heading with a name after it (reading 30, #8): one sentence, the person and her role as the report gives it.
-    facilitators = [f"{r.name} ({r.role})" for r in persons[facilitating].itertuples()]
-    said = esc(provenance.not_resource_persons(data.options, facilitators))
+    table = simple_table(frame, provenance.resource_persons_heading(data.options)).markup if len(frame) else ""
+    facilitators = [(str(r.name), str(r.role)) for r in persons[facilitating].itertuples()]
+    said = esc(provenance.resource_persons_said(data.options, len(frame), facilitators))
     note = f'<p class="kr-source-line">{said}</p>' if facilitators else ""
     return Html(table + note)
 
@@ -656,9 +663,9 @@ def evaluation_sources(data: Dataset) -> Html:
         f"{provenance.retold_own(data.options)} bemærkning. De tværgående analyser er foretaget af evaluator."
     )
     items = "".join(
-        # The report's words in »…« as everywhere, in its own lower case (reading 26, #13: the one list whose report's
-        # words stood in bold instead).
-        f"<li>»{esc(s.label[0].lower() + s.label[1:])}«: {esc(s.description)}</li>"
+        # The report's words in »…« as everywhere (reading 26, #13: the one list whose report's words stood in bold
+        # instead), in its own lower case, as the data hold them (reading32, #12: the download had a capital).
+        f"<li>»{esc(s.label)}«: {esc(s.description)}</li>"
         for s in table_rows(data.evaluation_sources.sort_values("position"))
     )
     return Html(f"<p>{esc(lead)}</p><ul>{items}</ul>")
@@ -667,7 +674,9 @@ def evaluation_sources(data: Dataset) -> Html:
 # What leads each kind of the evaluation's questions, with whose wording they stand in filled in from the folder: the
 # chapter's fixed „(rapportens ordlyd)“ stood over an analyst's questions noted „står sådan i analytikerens data“.
 QUESTIONS_LEADS = {
-    "overordnet": "Rapporten skriver det guidende spørgsmål som en ledsætning i sin tekst; her står ledsætningen med {wording}:",
+    # The source that writes the clause is the one whose wording it stands in: „Rapporten skriver … med analytikerens
+    # ordlyd“ mixed two in one sentence (reading32, #7).
+    "overordnet": "{holder} skriver det guidende spørgsmål som en ledsætning; her står ledsætningen med {wording}:",
     "tvaergaaende": "De tværgående analyser er kvalificeret af eksisterende viden og teori og guidet af disse spørgsmål ({wording}):",
 }
 
@@ -677,8 +686,8 @@ def evaluation_questions(data: Dataset, kind: str) -> Html:
     (reading 28, #2: they stood bare, the single guiding question as a one-item „1.“ list); one question stands as
     a paragraph, several as a numbered list, after their lead (QUESTIONS_LEADS), which says whose wording they are."""
     questions = data.evaluation_questions[data.evaluation_questions["kind"] == kind].sort_values("position")
-    wording = provenance.words(provenance.value_source(data.options, "evaluation_questions.text")).wording
-    lead = f"<p>{esc(QUESTIONS_LEADS[kind].format(wording=wording))}</p>"
+    source = provenance.words(provenance.value_source(data.options, "evaluation_questions.text"))
+    lead = f"<p>{esc(QUESTIONS_LEADS[kind].format(holder=source.subject, wording=source.wording))}</p>"
     holder = provenance.folder_words(data.options).holder
     # The report's own slip in a question's words, said after it (ADR 89).
     said = [

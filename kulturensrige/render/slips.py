@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from kulturensrige.data import provenance
 from kulturensrige.data.loading import Dataset
+from kulturensrige.data.schema import BY_REPORT
 from kulturensrige.render.markup import Html, esc
 
 
@@ -39,5 +40,7 @@ def page_slips(data: Dataset, page: str) -> tuple[str, ...]:
 def quoted_on_page(data: Dataset, page: str, lead: str, quote: str) -> Html:
     """A paragraph of a page's own prose that ends in the report's words: the book's `lead`, then »`quote`« with the
     note on the slips report_slips.csv lists in the page's text (page_slips), so prose says a slip as a card does."""
-    holder = provenance.folder_words(data.options).holder
+    # The quote is the page's own quotation of the report, whoever prepared the data: its slip stands in the report
+    # („»forsatte« står sådan i analytikerens data“ pointed an analyst's book to the wrong source; reading32, #7).
+    holder = provenance.words(BY_REPORT).holder
     return Html(f"<p>{esc(lead)} {esc(f'»{quote}«{slip_note(quote, holder, page_slips(data, page))}')}</p>")
