@@ -45,6 +45,7 @@ import hostile
 from kulturensrige import Dataset, load
 from kulturensrige.data.schema import BY_ANALYST, FOLDER_SOURCE
 from kulturensrige.edition.chromium import CHROMIUM_ARGS, HEADLESS_SHELL
+from kulturensrige.edition.editions import EditionCharts
 from kulturensrige.render.error_catalogue import KINDS, MessageKind, message_kinds
 from support import killed_builds, over_the_eighth
 from support.builds import LONG_LIST_LIMIT, BookBuilds, build_book, build_threads, made_once, run_folder, worked_out_once
@@ -129,6 +130,14 @@ def report_text() -> str:
 def data() -> Dataset:
     """The report's data folder, loaded and validated once for the whole run."""
     return load(REPO / "data")
+
+
+@pytest.fixture(scope="session")
+def edition_charts(data: Dataset) -> EditionCharts:
+    """EditionCharts.compute(data): the charts and general quotes the editions of data/ print, once a process, as the
+    build makes them once for all its editions (about 0.4 s of CPU; some fifty tests each made their own until session
+    30). The variants it makes as editions ask for them are kept in it, so a later test's edition reuses them."""
+    return EditionCharts.compute(data)
 
 
 @pytest.fixture(scope="session")

@@ -129,11 +129,11 @@ def test_each_status_in_statuses_csv_says_its_part_of_the_rule_in_the_rules_word
         assert part and part in rule, (row["status_id"], part)
 
 
-def test_the_rule_stands_alike_in_the_cards_explanation_kilder_csv_the_dictionary_and_the_data_chapter(data):
+def test_the_rule_stands_alike_in_the_cards_explanation_kilder_csv_the_dictionary_and_the_data_chapter(data, edition_charts):
     rule = _rule()
     # Where a card shows a status (Egedal's "Etableret"): a list with none says no rule for it (cards.block_lifted).
     assert rule in _text(cards.initiative_list(data, "240"))
-    assert rule in _text(editions.municipality_edition(data, "240", STAMP, editions.EditionCharts.compute(data), "p.js"))
+    assert rule in _text(editions.municipality_edition(data, "240", STAMP, edition_charts, "p.js"))
     rows = csv.DictReader(io.StringIO(published_files(data)[SOURCES_FILE], newline=""))
     told = [r for r in rows if r["fil"] == "initiatives.csv" and r["kolonne"] == "status"]
     assert told and all(rule in " ".join(r.values()) for r in told), told

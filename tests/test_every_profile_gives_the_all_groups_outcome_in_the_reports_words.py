@@ -25,8 +25,8 @@ def _text(html: str) -> str:
     return " ".join(BeautifulSoup(html, "html.parser").get_text(" ").split())
 
 
-def test_every_profile_and_edition_gives_the_report_sentence_on_all_groups_once_with_its_section(data):
-    charts = editions.EditionCharts.compute(data)
+def test_every_profile_and_edition_gives_the_report_sentence_on_all_groups_once_with_its_section(data, edition_charts):
+    charts = edition_charts
     for code, name in each(list(zip(data.municipalities["kommunekode"], data.municipalities["name"], strict=True))):
         page = _text(lists.municipality_facts(data, code).markup)
         edition = _text(editions.municipality_edition(data, code, STAMP, charts, "plotly.min.js"))

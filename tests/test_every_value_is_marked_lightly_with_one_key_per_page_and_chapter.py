@@ -118,12 +118,12 @@ def test_the_whole_book_points_to_om_kilderne_once_per_chapter_after_the_note_it
     assert pointed >= 10  # the initiatives, the municipalities' codes and the editors' diagrams, in most chapters
 
 
-def test_an_editions_table_whose_every_column_is_the_editors_says_whose_once_in_its_caption(data):
+def test_an_editions_table_whose_every_column_is_the_editors_says_whose_once_in_its_caption(data, edition_charts):
     """Reader 26, #9: a municipality's PDF printed „Kunstformer og aktiviteter pr. kommune (redaktionens optælling)“
     over a first column „Kunstform/aktivitet (redaktionens betegnelser)“. Where every column is the editors', the
     caption says whose the table is once, in its download's words (kilder.csv), and no heading says it again."""
     stamp = editions.Stamp("data", "0123456789", dt.date(2026, 12, 6))
-    made = editions.EditionCharts.compute(data)
+    made = edition_charts
     whose = {provenance.chart_label(data.options, c) for c in ("kunstformer-kommune", "maalgrupper-kommune")}
     for code in each(list(data.municipalities["kommunekode"])):
         page = BeautifulSoup(editions.municipality_edition(data, code, stamp, made, "plotly.min.js"), "html.parser")

@@ -32,7 +32,9 @@ def _rows(published: dict[str, str], name: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(published[name], newline="")))
 
 
-def test_the_outcome_question_is_asked_in_one_wording_on_the_pages_in_the_pdfs_the_csv_and_the_dictionary(data, tmp_path: Path):
+def test_the_outcome_question_is_asked_in_one_wording_on_the_pages_in_the_pdfs_the_csv_and_the_dictionary(
+    data, edition_charts, tmp_path: Path
+):
     """reading26r2, #6: the pages said „Hvad indsatserne førte til for deltagerne i X, fortæller rapporten ikke.“, the
     PDF's field „Hvad forløbet førte til“ and municipalities.csv „ikke angivet“: three questions. Now one question,
     from one function, asked on the profile, in the edition, in the download's cell and in the data dictionary; the
@@ -43,7 +45,7 @@ def test_the_outcome_question_is_asked_in_one_wording_on_the_pages_in_the_pdfs_t
     for_group = f"{asked} for målgruppen"
     published = published_files(data)
     cells = {r["name"]: r["outcome"] for r in _rows(published, "municipalities.csv")}
-    charts_ = editions.EditionCharts.compute(data)
+    charts_ = edition_charts
     untold = data.municipalities[data.municipalities["outcome"] == NOT_STATED]
     assert len(untold) >= 1
     for row in each(list(data.municipalities.itertuples())):

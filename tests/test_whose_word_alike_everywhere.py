@@ -50,9 +50,9 @@ def _markdown() -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def printed(data) -> dict[str, str]:
+def printed(data, edition_charts) -> dict[str, str]:
     """Every municipality's PDF edition as the text Chromium prints, by kommunekode."""
-    made = editions.EditionCharts.compute(data)
+    made = edition_charts
     return {
         code: _text(editions.municipality_edition(data, code, STAMP, made, "plotly.min.js")) for code in data.municipalities["kommunekode"]
     }

@@ -32,12 +32,12 @@ def _said(html: str) -> str:
     return " ".join(BeautifulSoup(html, "html.parser").get_text(" ").split())
 
 
-def test_no_sentence_speaks_of_quotes_tied_to_a_municipality_where_the_data_tie_none(data):
+def test_no_sentence_speaks_of_quotes_tied_to_a_municipality_where_the_data_tie_none(data, edition_charts):
     """#6: the ingredient pages, the municipal PDFs and the note of 'Citater pr. ingrediens' (also in kilder.csv) said
     how quotes tied to a municipality stand, where no quote is tied to one."""
     assert not views.any_tied(data)
     said = [_said(str(cards.quotes_for_ingredient(data, i))) for i in data.ingredients["ingredient_id"]]
-    computed = editions.EditionCharts.compute(data)
+    computed = edition_charts
     said.append(_said(editions.municipality_edition(data, "259", STAMP, computed, "plotly.min.js")))
     note = charts.quotes_per_ingredient(data).notes[0]
     said.append(note.note if isinstance(note, provenance.Whose) else note)
