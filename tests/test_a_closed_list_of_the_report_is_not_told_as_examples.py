@@ -11,7 +11,6 @@ import io
 
 from bs4 import BeautifulSoup
 
-from kulturensrige.data.publishing import published_files
 from kulturensrige.edition import editions
 from kulturensrige.render import cards
 from report_source import collapse, repair_hyphenation
@@ -36,11 +35,11 @@ def test_the_groups_the_report_names_are_told_as_who_they_are_not_as_examples(da
     assert named in edition and "udsatte, fx" not in edition
 
 
-def test_the_target_groups_label_keeps_vulnerable_or_exposed(data):
+def test_the_target_groups_label_keeps_vulnerable_or_exposed(data, data_downloads):
     label = data.target_groups.set_index("target_group_id").at["voksne-50-70-aar-i-risiko-for-ensomhed", "label"]
     assert WHOLE in label, label
     tickets = data.initiatives.set_index("initiative_id").loc["hoeje-taastrup-fribilletter"]
     assert WHOLE in str(dict(cards.initiative_facts(data, tickets))["Målgrupper"])
     assert WHOLE in _text(cards.initiative_list(data, "169"))
-    rows = csv.DictReader(io.StringIO(published_files(data)["target_groups.csv"], newline=""))
+    rows = csv.DictReader(io.StringIO(data_downloads["target_groups.csv"], newline=""))
     assert any(WHOLE in " ".join(r.values()) for r in rows)

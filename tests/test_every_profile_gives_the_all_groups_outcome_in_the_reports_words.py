@@ -50,8 +50,8 @@ def test_the_all_groups_sentence_claims_nothing_the_report_does_not_say(data, re
     assert quoted and all(q in flat for q in quoted if q != SECTION.strip("»«")), quoted
 
 
-def test_no_municipalitys_outcome_gives_the_sentence_on_all_groups(data):
-    files = publishing.published_files(data)
+def test_no_municipalitys_outcome_gives_the_sentence_on_all_groups(data, data_downloads):
+    files = publishing.data_downloads
     assert WORDS not in files["municipalities.csv"]
     assert WORDS in files["programme_facts.csv"]
     for outcome in each(list(data.municipalities["outcome"])):

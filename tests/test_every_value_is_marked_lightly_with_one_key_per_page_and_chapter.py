@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 
 from kulturensrige import load
 from kulturensrige.data import provenance
-from kulturensrige.data.publishing import SOURCES_FILE, published_files
+from kulturensrige.data.publishing import SOURCES_FILE
 from kulturensrige.edition import editions
 from kulturensrige.render import cards, charts, figures
 from kulturensrige.words import WHOSE_COLUMN
@@ -136,11 +136,11 @@ def test_an_editions_table_whose_every_column_is_the_editors_says_whose_once_in_
             assert [h for h in headings if provenance.bare_heading(h) != h] == [], (code, headings)
 
 
-def test_a_figures_csv_whose_every_column_is_the_editors_has_one_plain_header_row_and_says_whose_in_every_row(data):
+def test_a_figures_csv_whose_every_column_is_the_editors_has_one_plain_header_row_and_says_whose_in_every_row(data, data_downloads):
     """Reader 26, #9: „Hent tabellen som CSV“ gave „Køge (redaktionens optælling)“, „Høje-Taastrup (redaktionens
     optælling)“ … as a spreadsheet's column names. Where every column is the editors', the names are bare and one
     column says whose the row is, in kilder.csv's words for the file (its row „alle“)."""
-    published = csv.DictReader(io.StringIO(published_files(data)[SOURCES_FILE].lstrip("\ufeff"), newline=""))
+    published = csv.DictReader(io.StringIO(data_downloads[SOURCES_FILE].lstrip("\ufeff"), newline=""))
     sources = {row["fil"]: row["hvis_ord"] for row in published if row["kolonne"] == "alle"}
     for chart in each([charts.art_forms_by_municipality(data), charts.target_groups_by_municipality(data)]):
         hrefs = re.findall(r'href="data:text/csv;charset=utf-8,([^"]*)"', str(figures.embed(chart)))
