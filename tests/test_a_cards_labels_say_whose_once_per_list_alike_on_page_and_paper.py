@@ -139,9 +139,8 @@ def test_one_word_of_two_owners_in_one_list_names_the_editors_cards_by_their_spe
 
 
 def test_kilder_csv_says_where_a_cards_labels_are_said_whose(data, data_downloads):
-    from kulturensrige.data import publishing
 
-    assert not sources_problems(publishing.data_downloads)
+    assert not sources_problems(data_downloads)
 
 
 @pytest.mark.build

@@ -11,7 +11,6 @@ import re
 
 from bs4 import BeautifulSoup
 
-from kulturensrige.data import publishing
 from kulturensrige.edition import editions
 from kulturensrige.render import lists
 from support.checks import each
@@ -51,7 +50,7 @@ def test_the_all_groups_sentence_claims_nothing_the_report_does_not_say(data, re
 
 
 def test_no_municipalitys_outcome_gives_the_sentence_on_all_groups(data, data_downloads):
-    files = publishing.data_downloads
+    files = data_downloads
     assert WORDS not in files["municipalities.csv"]
     assert WORDS in files["programme_facts.csv"]
     for outcome in each(list(data.municipalities["outcome"])):
