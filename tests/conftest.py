@@ -36,15 +36,18 @@ import sys
 # out of the suite's runs (pyproject's addopts; the explorer's run in the Makefile names it).
 sys.modules.setdefault("rfc3987_syntax", None)
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from types import MappingProxyType
 
 import pytest
 
 import hostile
 from kulturensrige import Dataset, load
+from kulturensrige.data.publishing import published_files
 from kulturensrige.data.schema import BY_ANALYST, FOLDER_SOURCE
 from kulturensrige.edition.chromium import CHROMIUM_ARGS, HEADLESS_SHELL
+from kulturensrige.edition.editions import EditionCharts
 from kulturensrige.render.error_catalogue import KINDS, MessageKind, message_kinds
 from support import killed_builds, over_the_eighth
 from support.builds import LONG_LIST_LIMIT, BookBuilds, build_book, build_threads, made_once, run_folder, worked_out_once
@@ -129,6 +132,21 @@ def report_text() -> str:
 def data() -> Dataset:
     """The report's data folder, loaded and validated once for the whole run."""
     return load(REPO / "data")
+
+
+@pytest.fixture(scope="session")
+def edition_charts(data: Dataset) -> EditionCharts:
+    """EditionCharts.compute(data): the charts and general quotes the editions of data/ print, once a process, as the
+    build makes them once for all its editions (about 0.4 s of CPU; some fifty tests each made their own until session
+    30). The variants it makes as editions ask for them are kept in it, so a later test's edition reuses them."""
+    return EditionCharts.compute(data)
+
+
+@pytest.fixture(scope="session")
+def data_downloads(data: Dataset) -> Mapping[str, str]:
+    """publishing.published_files(data): every file the book publishes for download from data/, by name, once a
+    process (about 0.2 s of CPU; some forty tests each made them anew until session 30). Read only."""
+    return MappingProxyType(published_files(data))
 
 
 @pytest.fixture(scope="session")

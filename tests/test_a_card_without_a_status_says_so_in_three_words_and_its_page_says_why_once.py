@@ -31,10 +31,10 @@ def _status(card) -> str:
     return _text(card.find("dt", string="Status").find_next_sibling("dd"))
 
 
-def test_a_card_without_a_status_beside_cards_with_one_says_ikke_angivet_i_rapporten_and_its_page_says_why_once(data):
+def test_a_card_without_a_status_beside_cards_with_one_says_ikke_angivet_i_rapporten_and_its_page_says_why_once(data, edition_charts):
     short = provenance.no_status(data.options)
     label = provenance.value_label(data.options, "initiatives.status")
-    charts = editions.EditionCharts.compute(data)
+    charts = edition_charts
     mixed = 0
     for code in each(list(data.municipalities["kommunekode"])):
         rows = data.initiatives[data.initiatives["kommunekode"] == code]

@@ -138,10 +138,9 @@ def test_one_word_of_two_owners_in_one_list_names_the_editors_cards_by_their_spe
         assert (speakers in whose.line) == (group[0]["kind"] == "ordveksling-uden-navn"), speakers
 
 
-def test_kilder_csv_says_where_a_cards_labels_are_said_whose(data):
-    from kulturensrige.data import publishing
+def test_kilder_csv_says_where_a_cards_labels_are_said_whose(data, data_downloads):
 
-    assert not sources_problems(publishing.published_files(data))
+    assert not sources_problems(data_downloads)
 
 
 @pytest.mark.build

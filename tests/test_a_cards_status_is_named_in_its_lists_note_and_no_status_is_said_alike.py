@@ -16,7 +16,6 @@ import re
 from bs4 import BeautifulSoup
 
 from kulturensrige.data import provenance
-from kulturensrige.data.publishing import published_files
 from kulturensrige.edition import editions
 from kulturensrige.render import cards
 from support.checks import each
@@ -42,12 +41,12 @@ def test_every_list_with_a_status_names_the_status_in_its_note_and_no_unstated_l
         assert not re.search(r"Ikke angivet i rapporten: [^.]*\bstatus\b", _text(page)), code
 
 
-def test_a_card_without_a_status_shows_none_and_its_list_says_why_alike_on_the_page_and_in_the_pdf(data):
+def test_a_card_without_a_status_shows_none_and_its_list_says_why_alike_on_the_page_and_in_the_pdf(data, data_downloads, edition_charts):
     # ADR 109 (reading 30, #2): the downloads say the one form of an absence, which names the report.
     said = provenance.no_status(data.options)
     assert said == provenance.folder_words(data.options).not_stated and "rapporten" in said
-    statuses = {r["status_id"]: r["label"] for r in csv.DictReader(io.StringIO(published_files(data)["statuses.csv"]))}
-    charts = editions.EditionCharts.compute(data)
+    statuses = {r["status_id"]: r["label"] for r in csv.DictReader(io.StringIO(data_downloads["statuses.csv"]))}
+    charts = edition_charts
     unread = data.initiatives[data.initiatives["status"].map(statuses) == said]
     assert len(unread), statuses
     for row in each(list(unread.itertuples())):

@@ -11,7 +11,6 @@ import io
 
 from bs4 import BeautifulSoup
 
-from kulturensrige.data.publishing import published_files
 from kulturensrige.edition import editions
 from kulturensrige.render import cards
 from report_source import collapse, repair_hyphenation
@@ -24,7 +23,7 @@ def _text(markup: object) -> str:
     return BeautifulSoup(str(markup), "html.parser").get_text(" ", strip=True)
 
 
-def test_the_groups_the_report_names_are_told_as_who_they_are_not_as_examples(data, report_text: str):
+def test_the_groups_the_report_names_are_told_as_who_they_are_not_as_examples(data, edition_charts, report_text: str):
     report = collapse(repair_hyphenation(report_text))
     assert "eller er sårbare eller udsatte af forskellige årsager (borgere i en pårørendegruppe" in report
     summary = data.municipalities.set_index("kommunekode").at["169", "summary"]
@@ -32,15 +31,15 @@ def test_the_groups_the_report_names_are_told_as_who_they_are_not_as_examples(da
     # ADR 110 (reading30 #4): the report's own word for the first group, »borgere«, and no claim of who they all are.
     named = "Rapporten nævner »borgere i en pårørendegruppe«, deltagere i en sorg- og livsmodsgruppe og brugere af"
     assert named in summary
-    edition = _text(editions.municipality_edition(data, "169", STAMP, editions.EditionCharts.compute(data), "p.js"))
+    edition = _text(editions.municipality_edition(data, "169", STAMP, edition_charts, "p.js"))
     assert named in edition and "udsatte, fx" not in edition
 
 
-def test_the_target_groups_label_keeps_vulnerable_or_exposed(data):
+def test_the_target_groups_label_keeps_vulnerable_or_exposed(data, data_downloads):
     label = data.target_groups.set_index("target_group_id").at["voksne-50-70-aar-i-risiko-for-ensomhed", "label"]
     assert WHOLE in label, label
     tickets = data.initiatives.set_index("initiative_id").loc["hoeje-taastrup-fribilletter"]
     assert WHOLE in str(dict(cards.initiative_facts(data, tickets))["Målgrupper"])
     assert WHOLE in _text(cards.initiative_list(data, "169"))
-    rows = csv.DictReader(io.StringIO(published_files(data)["target_groups.csv"], newline=""))
+    rows = csv.DictReader(io.StringIO(data_downloads["target_groups.csv"], newline=""))
     assert any(WHOLE in " ".join(r.values()) for r in rows)

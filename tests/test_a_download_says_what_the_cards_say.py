@@ -11,7 +11,7 @@ from kulturensrige import load
 from kulturensrige.book.extension import write_downloads
 from kulturensrige.data import provenance
 from kulturensrige.data.column_guide import column_rows
-from kulturensrige.data.publishing import SOURCES_FILE, published_files
+from kulturensrige.data.publishing import SOURCES_FILE
 from kulturensrige.data.schema import TABLES
 
 
@@ -19,11 +19,11 @@ def _rows(published: dict[str, str], name: str, key: str) -> dict[str, dict[str,
     return {r[key]: r for r in csv.DictReader(io.StringIO(published[name], newline=""))}
 
 
-def test_initiatives_csv_says_each_status_in_the_cards_words_and_reads_back_as_its_id(data, tmp_path: Path):
+def test_initiatives_csv_says_each_status_in_the_cards_words_and_reads_back_as_its_id(data, data_downloads, tmp_path: Path):
     """Finding 2: the pages, the PDFs and kilder.csv promise that the downloads say „kan ikke læses ud af rapporten“
     for an initiative without a status, but initiatives.csv held the ids (`ikke-angivet`, `gennemfoert`). The column
     now says the status as the cards do, and a download read back as a data folder gives the ids again."""
-    published = published_files(data)
+    published = data_downloads
     rows = _rows(published, "initiatives.csv", "initiative_id")
     labels = dict(zip(data.statuses["status_id"], data.statuses["label"], strict=True))
     for row in data.initiatives.itertuples():
@@ -41,15 +41,13 @@ def test_initiatives_csv_says_each_status_in_the_cards_words_and_reads_back_as_i
     )
 
 
-def test_kilder_csv_and_the_dictionary_say_a_vocabulary_column_holds_the_id_and_where_its_word_stands(data):
+def test_kilder_csv_and_the_dictionary_say_a_vocabulary_column_holds_the_id_and_where_its_word_stands(data, data_downloads):
     """Finding 3: initiatives.csv's kind read `aktion` and municipalities.csv's starting_point `forudbestemt-projekt`,
     while the cards say „Prøvehandling“ and „Prædefineret projekt“: a reader filtering the download could not match
     what they saw. The ids are join keys, so they stay; kilder.csv and the data dictionary say plainly that the column
     holds the id and that the word the pages show stands in the vocabulary's label, with a pair from the data. Since
     brief facts32, #2, each id is its label's slug (`proevehandling`), so the pair is the new id's."""
-    sources = {
-        (r["fil"], r["kolonne"]): r["begrundelse"] for r in csv.DictReader(io.StringIO(published_files(data)[SOURCES_FILE], newline=""))
-    }
+    sources = {(r["fil"], r["kolonne"]): r["begrundelse"] for r in csv.DictReader(io.StringIO(data_downloads[SOURCES_FILE], newline=""))}
     guide = {row["Kolonne"]: row["Tilladte værdier"] for row in column_rows(TABLES["initiatives"])}
     guide |= {f"m.{row['Kolonne']}": row["Tilladte værdier"] for row in column_rows(TABLES["municipalities"])}
     for file, column, said_in_guide, vocabulary, key in (
@@ -65,11 +63,11 @@ def test_kilder_csv_and_the_dictionary_say_a_vocabulary_column_holds_the_id_and_
     assert "proevehandling = „Prøvehandling“" in sources[("initiatives.csv", "kind")]
 
 
-def test_kilder_csv_names_the_words_quotes_csv_writes_for_a_tie_to_an_ingredient_not_codes_it_never_holds(data):
+def test_kilder_csv_names_the_words_quotes_csv_writes_for_a_tie_to_an_ingredient_not_codes_it_never_holds(data, data_downloads):
     """Finding 18: kilder.csv said a tie is „rapportens (rapporten)“ or „redaktionens læsning, ikke rapportens
     (redaktionen)“, but quotes.csv's ingredient_source holds „rapportens egen“ and „redaktionens læsning, ikke
     rapportens“: the codes in parentheses stand in no file a reader gets. kilder.csv names each word the file holds."""
-    published = published_files(data)
+    published = data_downloads
     said = {
         r["kolonne"]: r["begrundelse"] for r in csv.DictReader(io.StringIO(published[SOURCES_FILE], newline="")) if r["fil"] == "quotes.csv"
     }["ingredient_source"]
@@ -97,11 +95,11 @@ def test_the_editors_data_folder_is_called_the_books_data_not_the_reports():
     )
 
 
-def test_an_organisation_the_report_gives_no_name_says_so_in_organisations_csv_and_reads_back_empty(data, tmp_path: Path):
+def test_an_organisation_the_report_gives_no_name_says_so_in_organisations_csv_and_reads_back_empty(data, data_downloads, tmp_path: Path):
     """Finding 17: organisations.csv left name_in_report empty for the men's association behind Egedal's workshop,
     where the book promises „ikke angivet“ wherever the report says nothing. The download says it in the folder's
     words, and read back as a data folder the cell is empty again."""
-    published = published_files(data)
+    published = data_downloads
     rows = _rows(published, "organisations.csv", "organisation_id")
     nameless = data.organisations.loc[data.organisations["name_in_report"] == "", "organisation_id"]
     assert list(nameless) == ["egedal-genbrugsvaerkstedets-forening"]

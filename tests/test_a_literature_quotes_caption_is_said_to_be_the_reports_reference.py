@@ -7,12 +7,12 @@ from __future__ import annotations
 import csv
 import io
 
-from kulturensrige.data.publishing import SOURCES_FILE, published_files
+from kulturensrige.data.publishing import SOURCES_FILE
 from report_source import collapse, repair_hyphenation
 
 
-def test_kilder_csv_says_a_literature_quotes_caption_is_the_reports_in_text_reference(data, report_text: str):
-    rows = csv.DictReader(io.StringIO(published_files(data)[SOURCES_FILE], newline=""))
+def test_kilder_csv_says_a_literature_quotes_caption_is_the_reports_in_text_reference(data, data_downloads, report_text: str):
+    rows = csv.DictReader(io.StringIO(data_downloads[SOURCES_FILE], newline=""))
     reason = next(r["begrundelse"] for r in rows if (r["fil"], r["kolonne"]) == ("quotes.csv", "caption"))
     cited = data.quotes.loc[(data.quotes["reference_key"] != "") & (data.quotes["caption"] != ""), "caption"]
     assert len(cited) and f"rapportens henvisning i teksten, fx »{cited.iloc[0]}«" in reason, reason

@@ -56,8 +56,8 @@ def test_a_cards_status_carries_its_mark_and_no_sentence_before_the_cards_says_w
     assert shown
 
 
-def test_an_editions_statuses_carry_their_full_words_and_no_sentence_before_the_cards(data):
-    made = editions.EditionCharts.compute(data)
+def test_an_editions_statuses_carry_their_full_words_and_no_sentence_before_the_cards(data, edition_charts):
+    made = edition_charts
     page = _soup(editions.municipality_edition(data, "259", STAMP, made, "plotly.min.js"))
     text = _text(page)
     assert "Gennemført (redaktionens læsning)" in text and "I gang (redaktionens læsning)" in text

@@ -38,8 +38,8 @@ def _edition(data, kommunekode: str, charts) -> BeautifulSoup:
     return _soup(editions.municipality_edition(data, kommunekode, STAMP, charts, "p.js"))
 
 
-def test_a_card_shows_no_status_the_editors_could_not_read_and_each_list_says_once_what_a_status_means(data):
-    charts = editions.EditionCharts.compute(data)
+def test_a_card_shows_no_status_the_editors_could_not_read_and_each_list_says_once_what_a_status_means(data, edition_charts):
+    charts = edition_charts
     for code in each(list(data.municipalities["kommunekode"])):
         rows = data.initiatives[data.initiatives["kommunekode"] == code]
         said = cards.statuses_said(data, rows)
@@ -89,12 +89,12 @@ def test_the_status_sentence_fits_its_cards_in_number_and_in_what_they_show(data
     assert provenance.statuses_said(options, 0, 0) == ("", "")
 
 
-def test_the_status_sentence_before_the_cards_is_short_and_its_rule_stands_under_the_blocks_why(data):
+def test_the_status_sentence_before_the_cards_is_short_and_its_rule_stands_under_the_blocks_why(data, edition_charts):
     """Reader 26 r2, #1: a 60-word paragraph on statuses stood before Køge's first card, the first card 2.2 phone
     screens down. The sentence before the cards is one short sentence; the rule for statuses folds under „Hvorfor?“
     where a card shows one, on the profile, on the comparison and, in the same words, in the edition's reasons after
     its cards, and says once why a card shows none (reading 30, #8: the box said it twice; ADR 109)."""
-    charts = editions.EditionCharts.compute(data)
+    charts = edition_charts
     rule = provenance.reason("initiatives.status")
     for code in each(list(data.municipalities["kommunekode"])):
         rows = data.initiatives[data.initiatives["kommunekode"] == code]
@@ -110,8 +110,8 @@ def test_the_status_sentence_before_the_cards_is_short_and_its_rule_stands_under
     assert [d for d in view.select("details.kr-whose-note") if rule in _text(d)], "the reason stands under its „Hvorfor?“"
 
 
-def test_an_outcome_the_report_does_not_tell_comes_after_what_it_tells_once_and_with_the_editors_mark(data):
-    charts = editions.EditionCharts.compute(data)
+def test_an_outcome_the_report_does_not_tell_comes_after_what_it_tells_once_and_with_the_editors_mark(data, edition_charts):
+    charts = edition_charts
     untold = 0
     for row in each(list(data.municipalities.itertuples())):
         # The data say an absence as 'ikke angivet', never as a sentence of the outcome (which a card may then repeat).

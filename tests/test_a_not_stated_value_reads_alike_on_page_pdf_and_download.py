@@ -49,10 +49,10 @@ def test_a_quote_whose_speaker_the_report_does_not_give_reads_alike_on_its_card_
     assert {cards.speaker_line(data, g)[1] for g in unnamed if g[0]["kind"] == "kort-udsagn"} == {"afsender ikke angivet i rapporten"}
 
 
-def test_the_downloaded_quotes_read_back_as_a_data_folder_hold_the_schemas_not_stated_role(data, tmp_path: Path):
+def test_the_downloaded_quotes_read_back_as_a_data_folder_hold_the_schemas_not_stated_role(data, data_downloads, tmp_path: Path):
     folder = tmp_path / "data"
     shutil.copytree(REPO / "data", folder)
-    (folder / "quotes.csv").write_text(published_files(data)["quotes.csv"], encoding="utf-8")
+    (folder / "quotes.csv").write_text(data_downloads["quotes.csv"], encoding="utf-8")
     read = load(folder, cache=False)
     roles = read.quotes.set_index("quote_id")["speaker_role"]
     for quote in each(["q013", "q023", "q024", "q025", "q026", "q027"]):
@@ -63,11 +63,11 @@ VOCABULARY_CHARTS = ("art_forms_by_municipality", "target_groups_by_municipality
 PRINTED = VOCABULARY_CHARTS[:2]
 
 
-def test_a_municipality_without_marks_in_a_vocabulary_table_says_whose_gap_it_is_on_the_page_and_in_its_edition(data):
+def test_a_municipality_without_marks_in_a_vocabulary_table_says_whose_gap_it_is_on_the_page_and_in_its_edition(data, edition_charts):
     """The notes under the tables of target groups, art forms and places said „ingen målgrupper registreret“ on the
     comparison page, in the whole-book and the municipal PDFs: „registreret“ says nothing of whose gap it is. They say
     „angivet i rapporten“, as the cards („Ikke angivet i rapporten: målgrupper.“)."""
-    computed = editions.EditionCharts.compute(data)
+    computed = edition_charts
     holder = provenance.folder_words(data.options).holder
     said = 0
     for name in each(VOCABULARY_CHARTS):
@@ -91,7 +91,7 @@ def test_a_municipality_without_marks_in_a_vocabulary_table_says_whose_gap_it_is
     assert "registreret" not in page
 
 
-def test_the_timelines_sortable_date_column_is_empty_where_the_report_gives_no_date(data):
+def test_the_timelines_sortable_date_column_is_empty_where_the_report_gives_no_date(data, data_downloads):
     """Figure 1's table CSV had „rapporten angiver ikke datoen“ in „Dato som år-måned“, the column meant to sort;
     it is empty there, and the words stand in „Dato“, as on the page; kilder.csv says so."""
     variant = next(iter(charts.programme_timeline(data).variants.values()))
@@ -102,12 +102,14 @@ def test_the_timelines_sortable_date_column_is_empty_where_the_report_gives_no_d
     for i in each(undated):
         assert variant.download[sortable].iloc[i] == "", variant.download[sortable].iloc[i]
     assert all(re.fullmatch(r"\d{4}-\d{2}", d) for d in variant.download[sortable] if d)
-    sources = list(csv.DictReader(io.StringIO(published_files(data)["kilder.csv"], newline="")))
+    sources = list(csv.DictReader(io.StringIO(data_downloads["kilder.csv"], newline="")))
     said = next(r["begrundelse"] for r in sources if r["fil"] == "forloeb-*.csv" and r["kolonne"] == sortable)
     assert "er cellen tom" in said and "„Dato“" in said, said
 
 
-def test_the_housing_plans_description_keeps_the_reports_name_and_does_not_make_the_plan_the_housing_area(data, report_text):
+def test_the_housing_plans_description_keeps_the_reports_name_and_does_not_make_the_plan_the_housing_area(
+    data, data_downloads, report_text
+):
     """organisations.csv said „Helhedsplan for Lindholm, et socialt belastet boligområde, …“: another name than the
     row's own, and the plan itself made the housing area. The report (l.152-153) says »Helhedsplan Lindholm (et
     socialt belastet boligområde)«: the description keeps the name and gives the report's words in »…«."""
@@ -118,7 +120,7 @@ def test_the_housing_plans_description_keeps_the_reports_name_and_does_not_make_
     assert row["description"].startswith(f"{row['name_in_report']}, som rapporten i en parentes kalder »"), row["description"]
     assert "»et socialt belastet boligområde«" in row["description"]
     assert "Helhedsplan for Lindholm" not in row["description"]
-    downloaded = {r["organisation_id"]: r for r in csv.DictReader(io.StringIO(published_files(data)["organisations.csv"], newline=""))}
+    downloaded = {r["organisation_id"]: r for r in csv.DictReader(io.StringIO(data_downloads["organisations.csv"], newline=""))}
     assert downloaded["helhedsplan-lindholm"]["description"] == row["description"]
 
 

@@ -31,8 +31,8 @@ def test_where_no_quote_is_tied_no_note_gives_the_rule_for_a_tied_quote(data, ti
     assert "anonymitetsreglen" in provenance.reason("quotes.speaker_category", provenance.data_reasons(tied_data.tables))
 
 
-def test_an_untied_editions_ingredient_gives_its_total_without_zero_tied(data):
-    charted = editions.EditionCharts.compute(data)
+def test_an_untied_editions_ingredient_gives_its_total_without_zero_tied(data, edition_charts):
+    charted = edition_charts
     for code in each(list(data.municipalities["kommunekode"])):
         page = BeautifulSoup(editions.municipality_edition(data, code, STAMP, charted, "plotly.min.js"), "html.parser")
         said = [" ".join(s.get_text(" ").split()) for s in page.select(".kr-ingredient .kr-list-summary")]

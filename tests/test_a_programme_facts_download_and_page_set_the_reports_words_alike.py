@@ -7,13 +7,12 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from kulturensrige.data import publishing
 from kulturensrige.render import lists
 from support.checks import each
 
 
-def test_the_downloaded_description_sets_each_value_of_more_than_one_word_in_guillemets(data):
-    published = publishing.published_files(data)["programme_facts.csv"]
+def test_the_downloaded_description_sets_each_value_of_more_than_one_word_in_guillemets(data, data_downloads):
+    published = data_downloads["programme_facts.csv"]
     for fact in each(list(data.programme_facts.itertuples())):
         value = str(fact.value)
         if " " in value.strip() and not value.startswith("http") and value in str(fact.description):

@@ -12,7 +12,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from kulturensrige import load
-from kulturensrige.data.publishing import SOURCES_FILE, published_files
+from kulturensrige.data.publishing import SOURCES_FILE
 from kulturensrige.edition import editions
 from support.checks import each
 
@@ -25,8 +25,8 @@ def _printed(data, quote_id: str) -> str:
     return line.get_text(" ", strip=True)
 
 
-def test_a_cited_works_quotation_says_it_has_no_municipality_alike_in_the_pdf_and_in_quotes_csv(data, tmp_path: Path):
-    files = published_files(data)
+def test_a_cited_works_quotation_says_it_has_no_municipality_alike_in_the_pdf_and_in_quotes_csv(data, data_downloads, tmp_path: Path):
+    files = data_downloads
     rows = [r for r in csv.DictReader(io.StringIO(files["quotes.csv"], newline="")) if r["reference_key"]]
     for row in each(rows):
         printed = _printed(data, row["quote_id"])

@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import io
 
-from kulturensrige.data.publishing import published_files
 from support.checks import each
 
 
@@ -41,7 +40,7 @@ def test_a_role_grouped_apart_from_the_same_role_elsewhere_names_a_department_it
         assert plain["speaker_category"].nunique() == 1, (role, list(plain["speaker_category"]))
 
 
-def test_the_downloaded_speaker_categories_carry_the_rule(data):
-    rows = {r["speaker_category_id"]: r for r in csv.DictReader(io.StringIO(published_files(data)["speaker_categories.csv"], newline=""))}
+def test_the_downloaded_speaker_categories_carry_the_rule(data, data_downloads):
+    rows = {r["speaker_category_id"]: r for r in csv.DictReader(io.StringIO(data_downloads["speaker_categories.csv"], newline=""))}
     assert "sundhedsafdelingen" in rows["sundhed"]["description"]
     assert "afdeling" in rows["faellesskab-frivillighed"]["description"]

@@ -17,8 +17,8 @@ STAMP = editions.Stamp("data", "0123456789", dt.date(2026, 12, 1))
 
 
 @pytest.fixture(scope="module")
-def printed(data) -> dict[str, BeautifulSoup]:
-    made = editions.EditionCharts.compute(data)
+def printed(data, edition_charts) -> dict[str, BeautifulSoup]:
+    made = edition_charts
     return {
         row.name: BeautifulSoup(editions.municipality_edition(data, row.kommunekode, STAMP, made, "plotly.min.js"), "html.parser")
         for row in data.municipalities.itertuples()

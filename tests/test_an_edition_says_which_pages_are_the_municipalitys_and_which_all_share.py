@@ -86,7 +86,7 @@ def test_a_range_that_begins_and_ends_on_one_page_is_printed_as_that_page():
     assert printed_page_numbers(["2", "2", "5", "5", "5"], [False, False, True, False, True]) == ["2", "2", "–5", "5", ""]
 
 
-def test_an_editions_cover_names_the_pages_after_its_two_parts_from_the_sources_to_its_end(data):
+def test_an_editions_cover_names_the_pages_after_its_two_parts_from_the_sources_to_its_end(data, edition_charts):
     """Reading26r2, #16: Køge's cover said »Side 2–5 handler om Køge; side 5–15 har samme indhold i alle syv kommuners
     udgaver« in a 16-page edition: page 16 (Om kilderne, Sådan citerer du) was in neither part, and it is not the same
     in every edition (its sources are the municipality's). The cover names those pages too, from the sources' heading
@@ -97,7 +97,7 @@ def test_an_editions_cover_names_the_pages_after_its_two_parts_from_the_sources_
 
     stamp = editions.Stamp("data", "0123456789", dt.date(2026, 12, 1))
     for kommunekode in ("259", "240"):
-        page = editions.municipality_edition(data, kommunekode, stamp, editions.EditionCharts.compute(data), "plotly.min.js")
+        page = editions.municipality_edition(data, kommunekode, stamp, edition_charts, "plotly.min.js")
         soup = BeautifulSoup(page, "html.parser")
         about = soup.select_one(".kr-about")
         assert about is not None

@@ -86,8 +86,8 @@ def test_a_column_side_by_side_whose_initiatives_name_no_group_says_so_once(data
     ]
 
 
-def test_the_koege_edition_gives_the_purpose_on_the_card_and_by_the_table_of_target_groups(data):
-    page = editions.municipality_edition(data, "259", STAMP, editions.EditionCharts.compute(data), "plotly.min.js")
+def test_the_koege_edition_gives_the_purpose_on_the_card_and_by_the_table_of_target_groups(data, edition_charts):
+    page = editions.municipality_edition(data, "259", STAMP, edition_charts, "plotly.min.js")
     printed = _text(page)
     assert f"Målgrupper {SAID}" in printed
     assert f"For Gang i gården er målgruppen {SAID}." in printed

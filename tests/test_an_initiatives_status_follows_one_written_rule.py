@@ -15,7 +15,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from kulturensrige.data.publishing import SOURCES_FILE, published_files
+from kulturensrige.data.publishing import SOURCES_FILE
 from kulturensrige.data.schema import EDITORIAL_VALUES, NOT_STATED
 from kulturensrige.edition import editions
 from kulturensrige.render import cards, dictionary
@@ -129,12 +129,14 @@ def test_each_status_in_statuses_csv_says_its_part_of_the_rule_in_the_rules_word
         assert part and part in rule, (row["status_id"], part)
 
 
-def test_the_rule_stands_alike_in_the_cards_explanation_kilder_csv_the_dictionary_and_the_data_chapter(data):
+def test_the_rule_stands_alike_in_the_cards_explanation_kilder_csv_the_dictionary_and_the_data_chapter(
+    data, data_downloads, edition_charts
+):
     rule = _rule()
     # Where a card shows a status (Egedal's "Etableret"): a list with none says no rule for it (cards.block_lifted).
     assert rule in _text(cards.initiative_list(data, "240"))
-    assert rule in _text(editions.municipality_edition(data, "240", STAMP, editions.EditionCharts.compute(data), "p.js"))
-    rows = csv.DictReader(io.StringIO(published_files(data)[SOURCES_FILE], newline=""))
+    assert rule in _text(editions.municipality_edition(data, "240", STAMP, edition_charts, "p.js"))
+    rows = csv.DictReader(io.StringIO(data_downloads[SOURCES_FILE], newline=""))
     told = [r for r in rows if r["fil"] == "initiatives.csv" and r["kolonne"] == "status"]
     assert told and all(rule in " ".join(r.values()) for r in told), told
     assert rule in (REPO / "data" / "DATAORDBOG.md").read_text(encoding="utf-8")

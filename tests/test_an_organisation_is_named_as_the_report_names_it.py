@@ -10,7 +10,6 @@ import io
 import re
 
 from kulturensrige.data import provenance
-from kulturensrige.data.publishing import published_files
 from kulturensrige.render import cards
 from report_source import collapse, repair_hyphenation
 from support.checks import each
@@ -43,11 +42,11 @@ def test_paraplyen_is_named_as_the_report_names_it_in_every_table_and_on_its_car
     assert "værestedet Paraplyen" in facts["Målgrupper"] and "værestedet Paraplyen" in facts["Organisationer nævnt ved indsatsen"]
 
 
-def test_every_organisation_the_report_names_has_its_name_as_the_report_spells_it(data, report_text: str):
+def test_every_organisation_the_report_names_has_its_name_as_the_report_spells_it(data, data_downloads, report_text: str):
     """name_in_report means in organisations.csv what it means in municipalities.csv: the report's spelling of the
     name, filled wherever the report gives one, and found verbatim in the report; empty only where it gives none."""
     report = _report(report_text)
-    published = {r["organisation_id"]: r for r in csv.DictReader(io.StringIO(published_files(data)["organisations.csv"].lstrip("\ufeff")))}
+    published = {r["organisation_id"]: r for r in csv.DictReader(io.StringIO(data_downloads["organisations.csv"].lstrip("\ufeff")))}
     for row in each(list(data.organisations.itertuples())):
         if row.name in report:
             assert row.name_in_report, row.organisation_id

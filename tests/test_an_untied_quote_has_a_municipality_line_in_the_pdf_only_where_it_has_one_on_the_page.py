@@ -31,8 +31,8 @@ def test_an_edition_card_has_a_municipality_line_exactly_where_its_web_card_has_
             assert web == printed, (group[0]["quote_id"], web, printed)
 
 
-def test_an_edition_of_the_reports_data_prints_no_municipality_line_and_says_once_that_none_is_tied(data):
-    page = editions.municipality_edition(data, "259", STAMP, editions.EditionCharts.compute(data), "plotly.min.js")
+def test_an_edition_of_the_reports_data_prints_no_municipality_line_and_says_once_that_none_is_tied(data, edition_charts):
+    page = editions.municipality_edition(data, "259", STAMP, edition_charts, "plotly.min.js")
     text = " ".join(BeautifulSoup(page, "html.parser").get_text(" ").split())
     assert "Kommune:" not in text
     assert editions.untied_line(data, "Køge") in text

@@ -25,8 +25,8 @@ def test_every_ingredient_card_gives_its_total_in_one_place_and_its_ties_without
         assert not re.search(rf"\b{n}\b", card.select_one(".kr-ingredient-tie").get_text()), card.h3
 
 
-def test_an_initiative_shows_the_same_fields_on_its_card_and_in_its_edition(data):
-    charts = editions.EditionCharts.compute(data)
+def test_an_initiative_shows_the_same_fields_on_its_card_and_in_its_edition(data, edition_charts):
+    charts = edition_charts
     for code in each(list(data.municipalities["kommunekode"])):
         page = BeautifulSoup(str(cards.initiative_list(data, code)), "html.parser")
         edition = BeautifulSoup(editions.municipality_edition(data, code, STAMP, charts, "p.js"), "html.parser")

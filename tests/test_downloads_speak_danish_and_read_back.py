@@ -32,8 +32,8 @@ def _folder(request: pytest.FixtureRequest, folder: str) -> Dataset:
     return request.getfixturevalue("data" if folder == "rapporten" else "analysts")
 
 
-def test_no_published_csv_has_an_english_provenance_code_in_any_cell(data):
-    files = published_files(data)
+def test_no_published_csv_has_an_english_provenance_code_in_any_cell(data, data_downloads):
+    files = data_downloads
     coded = [
         (file, column) for file, text in files.items() for row in csv_rows(text) for column, cell in row.items() if cell in ATTRIBUTIONS
     ]
@@ -53,11 +53,11 @@ def test_a_published_quotes_tie_says_the_cards_words_for_it(request: pytest.Fixt
         assert quotes[row.quote_id]["attribution"] == said, row.quote_id
 
 
-def test_an_editors_title_and_a_read_form_say_in_the_download_what_the_pdf_prints_after_them(data):
+def test_an_editors_title_and_a_read_form_say_in_the_download_what_the_pdf_prints_after_them(data, data_downloads):
     """Reading 25, finding 5: an editors' title and form said "udledt af redaktionen" in the download but
     "(redaktionens titel)" / "(redaktionens læsning)" after the value in the PDF; the download now writes the PDF's
     label (provenance.value_label) for the editors' basis, and the pages' words for the report's."""
-    files = published_files(data)
+    files = data_downloads
     titles = {row["initiative_id"]: row["title_basis"] for row in csv_rows(files["initiatives.csv"])}
     forms = {row["event_id"]: row["mode_basis"] for row in csv_rows(files["programme_events.csv"])}
     labels = attribution.labels(data.options)

@@ -117,9 +117,9 @@ def test_an_analysts_folder_says_the_slip_stands_so_in_its_data(data, tmp_path):
     assert cards.quote_slip_note(theirs, rows) == "(»blandende« står sådan i analytikerens data)"
 
 
-def test_every_municipality_edition_notes_each_printed_slip_once(data):
+def test_every_municipality_edition_notes_each_printed_slip_once(data, edition_charts):
     slipped = data.report_slips[data.report_slips["table"] == "quotes"]
-    computed = editions.EditionCharts.compute(data)
+    computed = edition_charts
     stamp = editions.Stamp("data", "0123456789", dt.date(2026, 12, 1))
     for code in each(data.municipalities["kommunekode"].astype(str)):
         page = BeautifulSoup(editions.municipality_edition(data, code, stamp, computed, "plotly.min.js"), "html.parser")

@@ -83,13 +83,15 @@ def test_a_municipalitys_table_of_quotes_per_ingredient_says_its_totals_are_ever
     assert "I alt, alle kommuner" in _edition_text(data, "259")
 
 
-def test_an_editors_basis_reads_in_the_download_as_the_pdf_prints_it_after_the_value_and_reads_back_as_its_code(data, tmp_path: Path):
+def test_an_editors_basis_reads_in_the_download_as_the_pdf_prints_it_after_the_value_and_reads_back_as_its_code(
+    data, data_downloads, tmp_path: Path
+):
     """Reading 25, finding 5: an editors' title stood "(redaktionens titel)" in the PDF but title_basis = "udledt af
     redaktionen" in initiatives.csv, and a workshop's form "fysisk (redaktionens læsning)" but mode_basis = "udledt af
     redaktionen": one editorial value, two wordings. The download writes the label the PDF prints (value_label), and
     read back as a data folder it is the code again. Since ADR 81 a printed title carries the short mark, and the
     edition's chapter key says it in the download's words ('„(red.)“ efter en titel: redaktionens titel')."""
-    published = published_files(data)
+    published = data_downloads
     rows = {
         name: {r[key]: r for r in csv.DictReader(io.StringIO(published[name], newline=""))}
         for name, key in (("initiatives.csv", "initiative_id"), ("programme_events.csv", "event_id"))
@@ -110,11 +112,13 @@ def test_an_editors_basis_reads_in_the_download_as_the_pdf_prints_it_after_the_v
     assert back.programme_events.set_index("event_id").at["workshop-5", "mode_basis"] == "inferred"
 
 
-def test_an_editors_tie_to_an_ingredient_reads_in_quotes_csv_as_its_card_says_it_and_reads_back_as_its_source(data, tmp_path: Path):
+def test_an_editors_tie_to_an_ingredient_reads_in_quotes_csv_as_its_card_says_it_and_reads_back_as_its_source(
+    data, data_downloads, tmp_path: Path
+):
     """Reading 25, finding 5: quotes.csv's ingredient_source said „redaktionen“ where the card (page and PDF) says
     „Koblingen til ingrediensen: redaktionens læsning, ikke rapportens“. The download writes the card's words
     (provenance.ingredient_tie), and read back as a data folder each cell is its source code again."""
-    published = published_files(data)
+    published = data_downloads
     rows = {r["quote_id"]: r for r in csv.DictReader(io.StringIO(published["quotes.csv"], newline=""))}
     editors = data.quotes[data.quotes["ingredient_source"] == provenance.BY_EDITORS]
     assert len(editors)

@@ -9,7 +9,7 @@ import csv
 import re
 from pathlib import Path
 
-from kulturensrige.data.publishing import SOURCES_FILE, published_files
+from kulturensrige.data.publishing import SOURCES_FILE
 from kulturensrige.render import guide
 from report_source import collapse, repair_hyphenation
 from support.checks import each
@@ -48,10 +48,10 @@ def test_the_page_and_the_pdf_show_each_point_as_the_file_words_it(data):
     assert shown == {r["text"] for r in rows}
 
 
-def test_kilder_and_the_dictionary_say_the_rule(data):
+def test_kilder_and_the_dictionary_say_the_rule(data, data_downloads):
     from kulturensrige.data.schema import POINT_MARKS  # here, so the tests above run on the code before the rule
 
-    sources = csv.DictReader(published_files(data)[SOURCES_FILE].splitlines())
+    sources = csv.DictReader(data_downloads[SOURCES_FILE].splitlines())
     text = next(r for r in sources if (r["fil"], r["kolonne"]) == ("attention_points.csv", "text"))
     assert POINT_MARKS in text["begrundelse"]
     assert POINT_MARKS in (REPO / "data" / "DATAORDBOG.md").read_text(encoding="utf-8")

@@ -11,7 +11,6 @@ import re
 
 from bs4 import BeautifulSoup
 
-from kulturensrige.data import publishing
 from kulturensrige.edition import editions
 from kulturensrige.render import lists
 from support.checks import each
@@ -25,8 +24,8 @@ def _text(html: str) -> str:
     return " ".join(BeautifulSoup(html, "html.parser").get_text(" ").split())
 
 
-def test_every_profile_and_edition_gives_the_report_sentence_on_all_groups_once_with_its_section(data):
-    charts = editions.EditionCharts.compute(data)
+def test_every_profile_and_edition_gives_the_report_sentence_on_all_groups_once_with_its_section(data, edition_charts):
+    charts = edition_charts
     for code, name in each(list(zip(data.municipalities["kommunekode"], data.municipalities["name"], strict=True))):
         page = _text(lists.municipality_facts(data, code).markup)
         edition = _text(editions.municipality_edition(data, code, STAMP, charts, "plotly.min.js"))
@@ -50,8 +49,8 @@ def test_the_all_groups_sentence_claims_nothing_the_report_does_not_say(data, re
     assert quoted and all(q in flat for q in quoted if q != SECTION.strip("»«")), quoted
 
 
-def test_no_municipalitys_outcome_gives_the_sentence_on_all_groups(data):
-    files = publishing.published_files(data)
+def test_no_municipalitys_outcome_gives_the_sentence_on_all_groups(data, data_downloads):
+    files = data_downloads
     assert WORDS not in files["municipalities.csv"]
     assert WORDS in files["programme_facts.csv"]
     for outcome in each(list(data.municipalities["outcome"])):

@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 
 from kulturensrige import load
 from kulturensrige.data import provenance
-from kulturensrige.data.publishing import SOURCES_FILE, published_files
+from kulturensrige.data.publishing import SOURCES_FILE
 from kulturensrige.edition import editions
 from kulturensrige.render import cards, charts, figures
 from kulturensrige.words import WHOSE_COLUMN
@@ -118,12 +118,12 @@ def test_the_whole_book_points_to_om_kilderne_once_per_chapter_after_the_note_it
     assert pointed >= 10  # the initiatives, the municipalities' codes and the editors' diagrams, in most chapters
 
 
-def test_an_editions_table_whose_every_column_is_the_editors_says_whose_once_in_its_caption(data):
+def test_an_editions_table_whose_every_column_is_the_editors_says_whose_once_in_its_caption(data, edition_charts):
     """Reader 26, #9: a municipality's PDF printed „Kunstformer og aktiviteter pr. kommune (redaktionens optælling)“
     over a first column „Kunstform/aktivitet (redaktionens betegnelser)“. Where every column is the editors', the
     caption says whose the table is once, in its download's words (kilder.csv), and no heading says it again."""
     stamp = editions.Stamp("data", "0123456789", dt.date(2026, 12, 6))
-    made = editions.EditionCharts.compute(data)
+    made = edition_charts
     whose = {provenance.chart_label(data.options, c) for c in ("kunstformer-kommune", "maalgrupper-kommune")}
     for code in each(list(data.municipalities["kommunekode"])):
         page = BeautifulSoup(editions.municipality_edition(data, code, stamp, made, "plotly.min.js"), "html.parser")
@@ -136,11 +136,11 @@ def test_an_editions_table_whose_every_column_is_the_editors_says_whose_once_in_
             assert [h for h in headings if provenance.bare_heading(h) != h] == [], (code, headings)
 
 
-def test_a_figures_csv_whose_every_column_is_the_editors_has_one_plain_header_row_and_says_whose_in_every_row(data):
+def test_a_figures_csv_whose_every_column_is_the_editors_has_one_plain_header_row_and_says_whose_in_every_row(data, data_downloads):
     """Reader 26, #9: „Hent tabellen som CSV“ gave „Køge (redaktionens optælling)“, „Høje-Taastrup (redaktionens
     optælling)“ … as a spreadsheet's column names. Where every column is the editors', the names are bare and one
     column says whose the row is, in kilder.csv's words for the file (its row „alle“)."""
-    published = csv.DictReader(io.StringIO(published_files(data)[SOURCES_FILE].lstrip("\ufeff"), newline=""))
+    published = csv.DictReader(io.StringIO(data_downloads[SOURCES_FILE].lstrip("\ufeff"), newline=""))
     sources = {row["fil"]: row["hvis_ord"] for row in published if row["kolonne"] == "alle"}
     for chart in each([charts.art_forms_by_municipality(data), charts.target_groups_by_municipality(data)]):
         hrefs = re.findall(r'href="data:text/csv;charset=utf-8,([^"]*)"', str(figures.embed(chart)))

@@ -138,13 +138,12 @@ def test_figure_1_says_the_report_gives_workshop_4_and_5_a_place_and_the_editors
     assert others and set(others) == {"ikke angivet i rapporten"}  # ADR 109: the one form of an absence
 
 
-def test_kilder_csv_says_a_form_is_the_reports_or_the_editors_reading_row_by_row(data):
+def test_kilder_csv_says_a_form_is_the_reports_or_the_editors_reading_row_by_row(data, data_downloads):
     """#4: the form column is the report's for the pitstops and the editors' reading for workshops 4 and 5."""
-    from kulturensrige.data.publishing import SOURCES_FILE, published_files
+    from kulturensrige.data.publishing import SOURCES_FILE
 
     rows = {
-        (r["fil"], r["kolonne"]): r
-        for r in csv.DictReader(io.StringIO(published_files(data)[SOURCES_FILE].removeprefix("\ufeff"), newline=""))
+        (r["fil"], r["kolonne"]): r for r in csv.DictReader(io.StringIO(data_downloads[SOURCES_FILE].removeprefix("\ufeff"), newline=""))
     }
     mode = rows[("programme_events.csv", "mode")]
     assert (

@@ -115,7 +115,7 @@ def test_the_organisation_kinds_examples_are_organisations_the_chart_counts(data
         assert "Arken" not in examples.group(1)
 
 
-def test_a_corrected_organisation_name_is_marked_as_the_editors_repair_everywhere(data, report_text):
+def test_a_corrected_organisation_name_is_marked_as_the_editors_repair_everywhere(data, edition_charts, report_text):
     """#5: 'Aarhus Billed- og medieskole' stood unmarked on the pages, in the PDFs and in organisations.csv, where the
     report writes 'Aarhus Billed-og medieskole'; Guldborgsund is marked everywhere. Same words, but the s20 reading (#4)
     found 'det officielle navn' claimed for it: no register stands behind it, as Danmarks Statistik's stands behind a
@@ -137,7 +137,7 @@ def test_a_corrected_organisation_name_is_marked_as_the_editors_repair_everywher
     for initiative in each(aarhus.itertuples()):
         facts = dict(cards.initiative_facts(data, initiative))
         assert marked in str(facts["Organisationer nævnt ved indsatsen"]), facts
-    made = editions.EditionCharts.compute(data)
+    made = edition_charts
     edition = _text(editions.municipality_edition(data, "751", STAMP, made, "plotly.min.js"))
     assert marked in edition
     assert "name_in_report" in _sources(data)[("organisations.csv", "name")]["begrundelse"]

@@ -82,11 +82,11 @@ def test_a_form_date_or_place_the_source_leaves_out_says_whose_absence_it_is(dat
         assert f"læst ind som datamappe er det „{NOT_STATED}“" in row["begrundelse"], row
 
 
-def test_the_programme_events_download_reads_back_and_kilder_csv_says_whose_its_ikke_angivet_is(data):
+def test_the_programme_events_download_reads_back_and_kilder_csv_says_whose_its_ikke_angivet_is(data, data_downloads):
     """#1: kilder.csv called programme_events.csv's columns 'rapportens' with no word on what 'ikke angivet' means there.
     Since words26 the download says whose absence it is in the figure's table's words, not the schema's 'ikke angivet'
     (the reading back to it: test_an_absence_in_the_programme_reads_alike_on_page_pdf_and_download.py)."""
-    published = list(csv.DictReader(io.StringIO(published_files(data)["programme_events.csv"].lstrip("\ufeff"))))
+    published = list(csv.DictReader(io.StringIO(data_downloads["programme_events.csv"].lstrip("\ufeff"))))
     sources = _sources(data)
     for column, noun in each(zip(("mode", "date", "place"), NOT_GIVEN_NOUNS, strict=True)):
         assert any(row[column] == "ikke angivet i rapporten" for row in published), column  # ADR 109
@@ -147,10 +147,10 @@ def test_the_printed_comparison_says_nothing_of_the_two_the_web_page_shows_befor
     assert len(printed.select(".kr-compare-column")) == len(data.municipalities)
 
 
-def test_kilder_csv_says_whose_absence_a_quotes_role_ikke_angivet_is(data):
+def test_kilder_csv_says_whose_absence_a_quotes_role_ikke_angivet_is(data, data_downloads):
     """#6 (quotes.csv): kilder.csv called speaker_role 'Rapportens rolle' beside rows whose role is 'ikke angivet' (the
     five short statements, the sign, the field diary): the report gives them no speaker; 'ikke angivet' is not its word."""
-    published = list(csv.DictReader(io.StringIO(published_files(data)["quotes.csv"].lstrip("\ufeff"))))
+    published = list(csv.DictReader(io.StringIO(data_downloads["quotes.csv"].lstrip("\ufeff"))))
     # The rows say the one form of an absence (ADR 109, reading 30, #2); kilder.csv names the cards' fuller words,
     # „afsender ikke angivet i rapporten“ for the five short statements (reading 28, #5).
     assert any(row["speaker_role"] == "ikke angivet i rapporten" for row in published)

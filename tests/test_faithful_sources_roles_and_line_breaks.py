@@ -34,11 +34,11 @@ def _sources(data) -> dict[tuple[str, str], dict[str, str]]:
     return {(r["fil"], r["kolonne"]): r for r in rows}
 
 
-def test_the_sources_file_credits_the_report_with_no_column_that_says_ikke_angivet(data):
+def test_the_sources_file_credits_the_report_with_no_column_that_says_ikke_angivet(data, data_downloads):
     """#4: kilder.csv called publication.csv's year 'rapportens' while the year is 'ikke angivet': the report gives no
     year, so the absence is the report's silence, and the row says so, as it does for Figure 1's columns."""
     sources = _sources(data)
-    files = published_files(data)
+    files = data_downloads
     for name, table in each(list(TABLES.items())):
         rows = list(csv.DictReader(io.StringIO(files[table.file], newline="")))
         for column in table.columns:

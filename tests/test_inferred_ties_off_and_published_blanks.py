@@ -136,14 +136,14 @@ def test_an_editors_attention_point_that_is_the_reports_sentence_quotes_it_word_
     assert point.text != quoted and collapse(quoted) in report, point.text
 
 
-def test_a_published_blank_says_ikke_angivet_as_the_pages_do_and_reads_back_empty(data, tmp_path: Path):
+def test_a_published_blank_says_ikke_angivet_as_the_pages_do_and_reads_back_empty(data, data_downloads, tmp_path: Path):
     """#4: initiatives.csv left target groups, art forms, settings and organisations blank where the pages say 'ikke
     angivet' and 'ingen enkelt organisation', and quotes.csv left 14 captions blank: a blank can mean missing data as
     well as the report's silence. The download says the pages' words; read back as a data folder, they are blank again."""
     from kulturensrige import load
     from kulturensrige.book.extension import write_downloads
 
-    files = published_files(data)
+    files = data_downloads
     initiatives = {r["initiative_id"]: r for r in csv.DictReader(io.StringIO(files["initiatives.csv"].lstrip("\ufeff"), newline=""))}
     # A list the report leaves out says so in the cards' words (reading26, #3; the test of that decision:
     # test_an_initiatives_unstated_list_reads_in_the_cards_words_in_the_download.py).

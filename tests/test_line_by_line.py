@@ -21,7 +21,7 @@ from bs4 import BeautifulSoup
 
 from kulturensrige import load
 from kulturensrige.data import provenance
-from kulturensrige.data.publishing import SOURCES_FILE, published_files
+from kulturensrige.data.publishing import SOURCES_FILE
 from kulturensrige.data.schema import EDITORIAL_VALUES, INITIATIVES_COUNTED, NOT_APPLICABLE, NOT_STATED, TABLES
 from kulturensrige.edition import editions
 from kulturensrige.render import browser, cards, charts, comparison, figures, front_page, lists
@@ -151,16 +151,16 @@ def test_every_initiative_card_labels_its_organisations_the_editors_gathering_an
         assert all(names[organisation] in listed for organisation in row.organisation_ids), (row.initiative_id, listed)
 
 
-def test_the_organisations_the_reading_found_called_partners_are_labelled_and_say_the_relation_the_report_states(data, report_text: str):
+def test_the_organisations_the_reading_found_called_partners_are_labelled_and_say_the_relation_the_report_states(
+    data, data_downloads, report_text: str
+):
     """Paraplyen (a target group), Kulturministeriet, Storstrøms fængsel and Helhedsplan Lindholm (planned for a
     future project), the library and the senior club (what an event focused on) and March mod ensomhed (a campaign):
     each is named on its initiative's card in the editors' labelled gathering, never as a partner, and its published
     description gives the relation in words the report bears out."""
     report = collapse(repair_hyphenation(report_text))
     organisations = data.organisations.set_index("organisation_id")
-    published = {
-        row["organisation_id"]: row for row in csv.DictReader(io.StringIO(published_files(data)["organisations.csv"].lstrip("\ufeff")))
-    }
+    published = {row["organisation_id"]: row for row in csv.DictReader(io.StringIO(data_downloads["organisations.csv"].lstrip("\ufeff")))}
     for organisation, (initiative, relation, reports_words) in each(list(NAMED_ORGANISATIONS.items())):
         name = organisations.loc[organisation, "name"]
         row = next(r for r in data.initiatives.itertuples() if r.initiative_id == initiative)
@@ -681,10 +681,10 @@ def test_the_anonymity_rule_is_said_to_be_the_books_not_the_reports(report_text:
 # Reading 11: a researcher new to the project, with the report beside the book.
 
 
-def test_the_sources_file_gives_the_editors_the_options_the_clearing_and_the_publications_kind(data):
+def test_the_sources_file_gives_the_editors_the_options_the_clearing_and_the_publications_kind(data, data_downloads):
     """Findings 3, 4 and 7: kilder.csv called the book's settings (with its anonymity policy), the editors' clearing of
     quotes and the word "evalueringsrapport" the report's. The report calls itself "denne rapport" and "evalueringen"."""
-    rows = list(csv.DictReader(io.StringIO(published_files(data)[SOURCES_FILE], newline="")))
+    rows = list(csv.DictReader(io.StringIO(data_downloads[SOURCES_FILE], newline="")))
     said = {(r["fil"], r["kolonne"]): r for r in rows}
     editorial = [("options.csv", "option_id"), ("options.csv", "value"), ("options.csv", "note"), ("quotes.csv", "cleared")]
     for key in each([*editorial, ("publication.csv", "kind")]):
@@ -867,13 +867,13 @@ def test_the_statuses_are_described_as_the_editors_reading_and_an_ongoing_scheme
     assert statuses["guldborgsund-alternativt-samarbejdsforum"] == "ikke-angivet"
 
 
-def test_the_organisation_charts_downloads_are_named_organisations_not_partners(data):
+def test_the_organisation_charts_downloads_are_named_organisations_not_partners(data, data_downloads):
     """Reading 12, finding 4: the comparison page says 'Rapporten kalder ingen af dem partnere' beside downloads named
     partnere-*.csv; kilder.csv named them so too."""
     page = str(charts.partners_by_kind(data).html())
     names = re.findall(r'download="([^"]+)"', page)
     assert names and all(n.startswith("organisationer-") for n in names)
-    files = {r["fil"] for r in csv.DictReader(io.StringIO(published_files(data)[SOURCES_FILE], newline=""))}
+    files = {r["fil"] for r in csv.DictReader(io.StringIO(data_downloads[SOURCES_FILE], newline=""))}
     assert "organisationer-*.csv" in files
     for name in each(sorted(files | set(names))):
         assert "partner" not in name, name
@@ -902,7 +902,9 @@ def test_the_evaluation_design_says_the_ingredients_are_general_so_other_municip
     assert f"{ours}, så de bagefter kan oversættes til andre kommuner." in said
 
 
-def test_a_municipalitys_summary_is_the_editors_words_under_the_one_rule_and_its_outcome_is_marked_on_its_page_and_in_its_pdf(data):
+def test_a_municipalitys_summary_is_the_editors_words_under_the_one_rule_and_its_outcome_is_marked_on_its_page_and_in_its_pdf(
+    data, data_downloads
+):
     """Reading 12, finding 9: the summary and 'Hvad forløbet førte til' are the editors' words for the report's
     section (municipalities.summary and .outcome), yet stood unmarked on the profiles and in the PDF editions, while
     other retellings were marked. ADR 70 (reading s24, F5) changed the expectation to one rule: every reading page and
@@ -929,7 +931,7 @@ def test_a_municipalitys_summary_is_the_editors_words_under_the_one_rule_and_its
         # What the course led to is a sentence under the facts on the page (reader 24, #3), marked at its end (ADR 93).
         marks = page.select("p.kr-outcome .kr-by")
         assert [(m.get_text(), m.get("title")) for m in marks] == [("(red.)", "redaktionens gengivelse")], code
-    sources = list(csv.DictReader(io.StringIO(published_files(data)[SOURCES_FILE], newline="")))
+    sources = list(csv.DictReader(io.StringIO(data_downloads[SOURCES_FILE], newline="")))
     summary = next(r for r in sources if r["fil"] == "municipalities.csv" and r["kolonne"] == "summary")
     assert summary["hvis_ord"] == "redaktionens gengivelse"
     outcome = next(r for r in sources if r["fil"] == "municipalities.csv" and r["kolonne"] == "outcome")

@@ -188,14 +188,14 @@ def test_the_ingredient_overview_sums_its_cards_in_one_plain_sentence(data):
     assert detail is not None and lists.ingredient_parts(tally, data.options) == detail.get_text()
 
 
-def test_an_editions_initiatives_close_with_a_short_line_and_give_the_reasons_at_the_end(data):
+def test_an_editions_initiatives_close_with_a_short_line_and_give_the_reasons_at_the_end(data, edition_charts):
     """Page 2 of Egedal's edition opened with a 14-line note before its first initiative. The line now says whose they
     are in a sentence or two; the editors' reasons, in full words (ADR 38), stand in »Om kilderne« at the edition's
     end, where the line points (twelve lines of them stood above Egedal's first diagram, reader s22). ADR 70 (reading
     s24, F2) moved the line after the cards, where the page says it: this test's expectation changed with it."""
     stamp = editions.Stamp("data", "0123456789", dt.date(2026, 12, 6))
     for code in each(list(data.municipalities["kommunekode"])):
-        page = editions.municipality_edition(data, code, stamp, editions.EditionCharts.compute(data), "plotly.min.js")
+        page = editions.municipality_edition(data, code, stamp, edition_charts, "plotly.min.js")
         section = BeautifulSoup(page, "html.parser").select_one("section[aria-labelledby=indsatser]")
         cards_ = section.select("section.kr-initiative")
         if not cards_:

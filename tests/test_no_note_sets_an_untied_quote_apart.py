@@ -7,14 +7,13 @@ from __future__ import annotations
 import csv
 import io
 
-from kulturensrige.data.publishing import published_files
 from support.checks import each
 
 
-def test_no_untied_quote_carries_a_reason_in_the_data_or_in_the_published_quotes_csv(data):
+def test_no_untied_quote_carries_a_reason_in_the_data_or_in_the_published_quotes_csv(data, data_downloads):
     untied = data.quotes[data.quotes["kommunekode"] == ""]
     for row in each(untied.itertuples()):
         assert row.attribution_rationale == "", row.quote_id
-    published = csv.DictReader(io.StringIO(published_files(data)["quotes.csv"].lstrip("\ufeff"), newline=""))
+    published = csv.DictReader(io.StringIO(data_downloads["quotes.csv"].lstrip("\ufeff"), newline=""))
     for row in each([r for r in published if r["kommunekode"] == ""]):
         assert row["attribution_rationale"] == "", row["quote_id"]

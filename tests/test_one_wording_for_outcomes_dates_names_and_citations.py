@@ -17,7 +17,7 @@ from kulturensrige import load
 from kulturensrige.book.extension import write_downloads
 from kulturensrige.data import provenance
 from kulturensrige.data.column_guide import column_rows
-from kulturensrige.data.publishing import SOURCES_FILE, published_files
+from kulturensrige.data.publishing import SOURCES_FILE
 from kulturensrige.data.schema import NOT_STATED, TABLES
 from kulturensrige.edition import editions
 from kulturensrige.render import cards, charts, figures, lists
@@ -32,7 +32,9 @@ def _rows(published: dict[str, str], name: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(published[name], newline="")))
 
 
-def test_the_outcome_question_is_asked_in_one_wording_on_the_pages_in_the_pdfs_the_csv_and_the_dictionary(data, tmp_path: Path):
+def test_the_outcome_question_is_asked_in_one_wording_on_the_pages_in_the_pdfs_the_csv_and_the_dictionary(
+    data, data_downloads, edition_charts, tmp_path: Path
+):
     """reading26r2, #6: the pages said „Hvad indsatserne førte til for deltagerne i X, fortæller rapporten ikke.“, the
     PDF's field „Hvad forløbet førte til“ and municipalities.csv „ikke angivet“: three questions. Now one question,
     from one function, asked on the profile, in the edition, in the download's cell and in the data dictionary; the
@@ -41,9 +43,9 @@ def test_the_outcome_question_is_asked_in_one_wording_on_the_pages_in_the_pdfs_t
     assert question == "Hvad forløbet førte til"
     asked = question.lower()
     for_group = f"{asked} for målgruppen"
-    published = published_files(data)
+    published = data_downloads
     cells = {r["name"]: r["outcome"] for r in _rows(published, "municipalities.csv")}
-    charts_ = editions.EditionCharts.compute(data)
+    charts_ = edition_charts
     untold = data.municipalities[data.municipalities["outcome"] == NOT_STATED]
     assert len(untold) >= 1
     for row in each(list(data.municipalities.itertuples())):
@@ -75,7 +77,9 @@ def test_the_outcome_question_is_asked_in_one_wording_on_the_pages_in_the_pdfs_t
     assert list(back.municipalities["outcome"]) == list(data.municipalities["outcome"])
 
 
-def test_the_timeline_tables_csv_carries_each_date_in_words_and_sortable_both_named_in_the_dictionary(data, report_text: str):
+def test_the_timeline_tables_csv_carries_each_date_in_words_and_sortable_both_named_in_the_dictionary(
+    data, data_downloads, report_text: str
+):
     """reading26r2, #7: the figure's table CSV said „november 2021“ and programme_events.csv `2021-11`, while Genkørsel
     promised „de samme ord“ in both. The table's CSV now carries the page's words and, in a column of its own, the
     sortable form programme_events.csv holds; an absence reads alike in both; the dictionary and kilder.csv name the
@@ -89,7 +93,7 @@ def test_the_timeline_tables_csv_carries_each_date_in_words_and_sortable_both_na
     sortable = provenance.figure_download_headings(data.options, "forloeb")
     assert sortable == ["Dato som år-måned"]
     words, iso = head.index("Dato"), head.index(sortable[0])
-    events = _rows(published_files(data), "programme_events.csv")
+    events = _rows(data_downloads, "programme_events.csv")
     # Where the report gives no date, the sortable column is empty and the words stand in „Dato“ (reading 28, #5).
     assert [r[iso] for r in rows] == [e["date"] if re.fullmatch(r"\d{4}-\d{2}", e["date"]) else "" for e in events]
     start = next(r for r in rows if r[iso] == "2021-11")
@@ -97,7 +101,7 @@ def test_the_timeline_tables_csv_carries_each_date_in_words_and_sortable_both_na
     assert all(r[words] == e["date"] for r, e in zip(rows, events, strict=True) if not r[iso])
     said = " ".join(next(r for r in column_rows(TABLES["programme_events"]) if r["Kolonne"] == "date").values())
     assert "„november 2021“" in said and f"„{sortable[0]}“" in said, said
-    sources = {(r["fil"], r["kolonne"]) for r in _rows(published_files(data), SOURCES_FILE)}
+    sources = {(r["fil"], r["kolonne"]) for r in _rows(data_downloads, SOURCES_FILE)}
     assert ("forloeb-*.csv", sortable[0]) in sources
     notebook = (REPO / "book" / "om-data" / "genkoersel.ipynb").read_text(encoding="utf-8")
     assert "(„2021-11“) i `programme_events.csv` og i en kolonne for sig i tabellens CSV-fil" in notebook

@@ -1150,12 +1150,12 @@ def test_the_contents_are_whole_numbered_list_by_list_and_give_each_headings_pag
         assert contents_problems(path) == [], path.name
 
 
-def test_an_editions_tables_and_charts_mark_its_municipality_as_the_web_does(data):
+def test_an_editions_tables_and_charts_mark_its_municipality_as_the_web_does(data, edition_charts):
     """Every table of a municipality's edition marks the municipality's column (bold, framed, the sign before its
     name in the header) and no other; a heatmap's column is drawn as bars beside all municipalities' in another
     colour, with its name in the legend; the quotes' bars keep their pieces with the municipality's part in full
     colour and the rest faint, as on the web; and every figure says what the marks mean."""
-    edition_charts = editions.EditionCharts.compute(data)
+    edition_charts = edition_charts
     for row in each(data.municipalities.itertuples()):
         page = BeautifulSoup(editions.municipality_edition(data, row.kommunekode, STAMP, edition_charts, PLOTLY_JS.as_uri()), "html.parser")
         for figure in each(page.select(".kr-figure")):
@@ -1584,10 +1584,10 @@ def test_the_printed_book_reads_each_editors_mark_as_its_words_and_leaves_out_th
     assert provenance.page_key() in printed.get_text(), "the key the marks open stands at the chapter's end"
 
 
-def test_a_municipalitys_edition_links_only_within_itself_or_to_the_books_address(data):
+def test_a_municipalitys_edition_links_only_within_itself_or_to_the_books_address(data, edition_charts):
     """With no quote tied to a municipality, the edition's sentence in place of its quotes linked the ingredient pages
     relatively: in the PDF each led to the printing's scratch folder (file:///tmp/kr-pdf-…/ingredienser/…)."""
-    edition_charts = editions.EditionCharts.compute(data)
+    edition_charts = edition_charts
     for book_url in ("", "https://bog.example.dk/kr/"):
         stamp = dataclasses.replace(STAMP, book_url=book_url)
         for code in each(data.municipalities["kommunekode"]):
@@ -1807,11 +1807,11 @@ TWO_BULLETS = """() => {
 
 @pytest.mark.build
 @pytest.mark.browser  # laid out by Chromium
-def test_no_edition_prints_two_bullets_in_a_row(built_site: Path, data, page):
+def test_no_edition_prints_two_bullets_in_a_row(built_site: Path, data, edition_charts, page):
     """Issue 22: the whole book's profile of Køge printed "• ◦ 4 Gnist og flamme" under "Ingredienser i kommunens
     citater": a list of badges opened a list item, and both lists kept their bullets. Every edition, laid out for
     print, has no list item that starts with a second bullet."""
-    made = editions.EditionCharts.compute(data)
+    made = edition_charts
     documents = {"kulturens-rige": editions.book_edition(built_site, data, STAMP, PLOTLY_JS.as_uri())}
     documents |= {
         r.slug: editions.municipality_edition(data, r.kommunekode, STAMP, made, PLOTLY_JS.as_uri())

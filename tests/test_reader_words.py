@@ -352,12 +352,12 @@ def test_the_footer_meets_a_reader_with_a_plain_line_and_no_code():
     assert not stamp.select("code, .kr-fingerprint")
 
 
-def test_an_editions_cover_says_when_in_one_plain_line_and_no_page_the_fingerprint(data):
+def test_an_editions_cover_says_when_in_one_plain_line_and_no_page_the_fingerprint(data, edition_charts):
     """The cover says when; the analysts' fingerprint stood in the colophon at the end (issue 22: "Til analytikere:
     datamappens fingeraftryk …" on the cover a reader meets first), the last thing a committee read (reader30 #6): a
     municipality's edition names it in its properties only (ADR 108)."""
     stamp = editions.Stamp("data", "0123456789", dt.date(2026, 12, 5))
-    page = editions.municipality_edition(data, "259", stamp, editions.EditionCharts.compute(data), "plotly.min.js")
+    page = editions.municipality_edition(data, "259", stamp, edition_charts, "plotly.min.js")
     soup = BeautifulSoup(page, "html.parser")
     cover = soup.select_one("header.kr-cover")
     # The day follows the contents on the cover's page (ADR 90: one note before the contents).
@@ -418,7 +418,7 @@ def test_the_group_composition_shows_only_the_counts_the_report_gives(data, repo
         assert f"{row.count_text} {row.role}" in flat.replace("- ", "")
 
 
-def test_a_municipalitys_edition_says_why_its_table_of_terms_is_empty(data):
+def test_a_municipalitys_edition_says_why_its_table_of_terms_is_empty(data, edition_charts):
     """Guldborgsund's edition drew its art forms and target groups with every bar of its own at 0, without a word."""
     empty = [
         c
@@ -426,7 +426,7 @@ def test_a_municipalitys_edition_says_why_its_table_of_terms_is_empty(data):
         if not data.initiatives.loc[data.initiatives["kommunekode"] == c, "art_form_ids"].map(bool).any()
     ]
     stamp = editions.Stamp("data", "0123456789", dt.date(2026, 12, 5))
-    computed = editions.EditionCharts.compute(data)
+    computed = edition_charts
     for code in each(empty):
         page = BeautifulSoup(editions.municipality_edition(data, code, stamp, computed, "plotly.min.js"), "html.parser")
         # Said once, in the diagram's "Figuren viser" (pdf22l: no second note under it), or, where no bar of its own is

@@ -41,7 +41,7 @@ def _download(data, file: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(published_files(data)[file], newline="")))
 
 
-def test_each_kind_of_name_correction_has_one_wording_on_cards_pages_pdfs_and_downloads(data, report_text):
+def test_each_kind_of_name_correction_has_one_wording_on_cards_pages_pdfs_and_downloads(data, edition_charts, report_text):
     """#1: „det officielle navn“, „rapportens stavemåde“ and „redaktionens stavning“ said one thing three ways, and the
     last called the prison's official name (Storstrøm Fængsel) the editors' spelling. An official name says so; a
     repaired space is the editors' repair; a heading in the report's spelling names the official name."""
@@ -56,7 +56,7 @@ def test_each_kind_of_name_correction_has_one_wording_on_cards_pages_pdfs_and_do
     municipality = lists.municipality_facts(data, "376")
     assert f"Guldborgsund ({OFFICIAL}Guldborgssund«)" in _text(municipality)
     assert filters.section_title(data, "guldborgsund") == f"Guldborgssund ({REPORT_SPELLING}Guldborgsund)"
-    made = editions.EditionCharts.compute(data)
+    made = edition_charts
     for code, said in each([("376", f"Storstrøm Fængsel ({OFFICIAL}Storstrøms fængsel«)"), ("751", school)]):
         edition = _text(editions.municipality_edition(data, code, STAMP, made, "plotly.min.js"))
         assert said in edition and not [w for w in RETIRED if w in edition], code
@@ -79,11 +79,11 @@ def test_each_kind_of_name_correction_has_one_wording_on_cards_pages_pdfs_and_do
     assert provenance.municipality_name_mark(data.options, "Køge", "Køge") == ""
 
 
-def test_a_status_note_names_the_initiatives_it_speaks_of_in_its_own_sentence(data):
+def test_a_status_note_names_the_initiatives_it_speaks_of_in_its_own_sentence(data, edition_charts):
     """#3: „Rapporten fortæller hverken, at den er afsluttet, eller at den fortsætter.“ came straight after a sentence
     about a person („en musikskolelærer“) under the profile's „(red.) Hvorfor?“ and stood alone in a PDF's „Om kilderne“,
     so „den“/„de“ read as the person or the report; „et kort uden status er om en indsats“ → „handler om“."""
-    made = editions.EditionCharts.compute(data)
+    made = edition_charts
     # ADR 109 (reading 30, #1 and #8): the sentence says what the report does not tell of the cards, before them where
     # none shows a status; „Hvorfor?“ does not say it a second time. ADR 112 (reader31, #1): where others show one, a
     # card without says „ikke angivet i rapporten“, and the status rule under „Hvorfor?“ says why, in its own sentence.
@@ -104,11 +104,11 @@ def test_a_status_note_names_the_initiatives_it_speaks_of_in_its_own_sentence(da
         assert "hverken, at" not in _text(cards.whose_reasons(data, rows)).replace(provenance.reason("initiatives.status"), ""), code
 
 
-def test_a_profile_says_of_its_organisations_only_what_holds_for_them(data):
+def test_a_profile_says_of_its_organisations_only_what_holds_for_them(data, edition_charts):
     """#4b: every profile said „nogle er en målgruppe, en kampagne eller et samarbejde, der kun er planlagt“ of „disse
     organisationer“, untrue for Aarhus (Kulturministeriet and three art schools), Ringkøbing-Skjern and Rudersdal. Each
     page names its own (organisations.relation); Sammenlign and kilder.csv, which cover all, keep the general sentence."""
-    made = editions.EditionCharts.compute(data)
+    made = edition_charts
     # Reading 29, #1: the general sentence and Køge's said more than the report (»tænkt med«; Køge took part in March
     # mod ensomhed); both now say what the report says.
     general = "rapporten nævner nogle som en del af målgruppen, som noget, en kommune deltog i, eller som noget, der er tænkt med"

@@ -39,7 +39,7 @@ def _download(data, file: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(published_files(data)[file], newline="")))
 
 
-def test_an_organisations_relation_says_what_the_report_says_on_page_pdf_and_download(data, report_text):
+def test_an_organisations_relation_says_what_the_report_says_on_page_pdf_and_download(data, edition_charts, report_text):
     """#1/#4: „planlagt“ and „et samarbejde, der kun er planlagt“ for the report's »tænkt med«, and „March mod ensomhed
     er en kampagne“ where the report says only that Køge took part in it; the ids were „malgruppe“, „kampagne“ and
     „planlagt“. Now ASCII ids naming what the report says, and the sentences in its words."""
@@ -51,7 +51,7 @@ def test_an_organisations_relation_says_what_the_report_says_on_page_pdf_and_dow
     assert relations["march-mod-ensomhed"] == "kommunen-deltog-i"
     assert relations["storstroems-faengsel"] == relations["helhedsplan-lindholm"] == "taenkt-med"
     assert relations["paraplyen"] == "maalgruppe"
-    made = editions.EditionCharts.compute(data)
+    made = edition_charts
     rows = data.initiatives[data.initiatives["kommunekode"] == "259"]
     page = _text(cards.whose_reasons(data, rows))
     edition = _text(editions.municipality_edition(data, "259", STAMP, made, "plotly.min.js"))
@@ -82,11 +82,11 @@ def test_grib_engagementet_is_an_initiative_under_kulturministeriet_on_the_card_
         assert "Kulturministeriets initiativ" not in shown and "Ministeriet bag" not in shown
 
 
-def test_an_untold_outcome_says_the_report_describes_the_initiatives_but_no_outcome_for_the_target_group(data):
+def test_an_untold_outcome_says_the_report_describes_the_initiatives_but_no_outcome_for_the_target_group(data, edition_charts):
     """reader29 F5c: „Rapporten angiver ikke, hvad forløbet førte til i Ringkøbing-Skjern.“ read as „nothing came of
     it“ beside Køge and Guldborgsund, though the report describes what each group did. One wording, from one function,
     on the profile, in the edition and in municipalities.csv."""
-    made = editions.EditionCharts.compute(data)
+    made = edition_charts
     cells = {r["name"]: r["outcome"] for r in _download(data, "municipalities.csv")}
     untold = data.municipalities[data.municipalities["outcome"] == NOT_STATED]
     assert len(untold) == 4

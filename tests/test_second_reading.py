@@ -45,8 +45,8 @@ def text(markup: object) -> str:
 
 
 @pytest.fixture(scope="module")
-def rudersdal(data) -> BeautifulSoup:
-    page = editions.municipality_edition(data, "230", STAMP, editions.EditionCharts.compute(data), "plotly.min.js")
+def rudersdal(data, edition_charts) -> BeautifulSoup:
+    page = editions.municipality_edition(data, "230", STAMP, edition_charts, "plotly.min.js")
     return BeautifulSoup(page, "html.parser")
 
 
@@ -343,10 +343,10 @@ def test_an_editions_cover_says_all_quotes_only_where_no_list_is_shortened(data,
     assert "Udgaven viser de første 1 af" in shortened
 
 
-def test_an_editions_note_on_the_editors_additions_and_a_municipalitys_texts_stand_once(data):
+def test_an_editions_note_on_the_editors_additions_and_a_municipalitys_texts_stand_once(data, edition_charts):
     """Reading 13, #15: the editions printed "Kommunekode og region er redaktionens tilføjelser …" on the cover and again
     under the municipality's facts; Køge's summary was repeated under "Hvad forløbet førte til"."""
-    computed = editions.EditionCharts.compute(data)
+    computed = edition_charts
     for code in each(list(data.municipalities["kommunekode"])):
         page = editions.municipality_edition(data, code, STAMP, computed, "plotly.min.js")
         said = " ".join(BeautifulSoup(page, "html.parser").get_text(" ").split())

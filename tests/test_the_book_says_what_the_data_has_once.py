@@ -55,7 +55,9 @@ def test_where_no_quote_is_tied_the_cards_have_no_municipality_line_and_the_filt
     assert "markerer ingen af dem" not in _text(browser.browser_data(tied_data)["control"])
 
 
-def test_where_no_quote_is_tied_the_editions_say_so_in_one_sentence_and_the_profiles_comparison_and_matrix_do_not(data, tied_data):
+def test_where_no_quote_is_tied_the_editions_say_so_in_one_sentence_and_the_profiles_comparison_and_matrix_do_not(
+    data, edition_charts, tied_data
+):
     said = "Rapporten knytter intet citat til en kommune, så ingen kommune har sine egne citater."
     # Reader 27, #2: a profile no longer says it in a section of its own, the same on every profile: its filter panel
     # says it (cards.UNTIED_ELSEWHERE), and its last line says where the quotes stand (guide.where_the_rest_stands).
@@ -66,7 +68,7 @@ def test_where_no_quote_is_tied_the_editions_say_so_in_one_sentence_and_the_prof
     compared = _text(comparison.compare_view(data))
     assert "Ingredienser i citater knyttet til kommunen" not in compared and said not in compared
     assert _text(charts.ingredients_and_municipalities(data)) == ""
-    edition = _text(editions.municipality_edition(data, EGEDAL, STAMP, editions.EditionCharts.compute(data), "plotly.min.js"))
+    edition = _text(editions.municipality_edition(data, EGEDAL, STAMP, edition_charts, "plotly.min.js"))
     assert "Citater knyttet til Egedal" not in edition and "Ingen citater" not in edition and said in edition
     tied_parts = [str(p) for p in profiles.profile_parts(tied_data, "Køge", KOEGE, "rapporten")]
     assert "## Citater knyttet til kommunen" in tied_parts and "Ingredienser i citater knyttet til kommunen" in _text(

@@ -57,7 +57,7 @@ def test_no_english_word_stands_in_reader_text(data, provoked_messages):
         assert not english.search(plain), plain
 
 
-def test_the_field_diarys_card_names_its_writer_not_a_role(data):
+def test_the_field_diarys_card_names_its_writer_not_a_role(data, edition_charts):
     diary = [g for g in cards.group_records(data.quotes) if g[0]["caption"] == DIARY]
     assert diary
     _, speaker, _ = cards.speaker_line(data, diary[0])
@@ -65,5 +65,5 @@ def test_the_field_diarys_card_names_its_writer_not_a_role(data):
     assert speaker == f"{DIARY} · skribent ikke angivet i rapporten", speaker
     page = _text(cards.quotes_for_ingredient(data, "faelles-fundamenter"))
     assert f"{DIARY} · skribent ikke angivet i rapporten" in page and f"{DIARY} · rolle ikke angivet" not in page
-    edition = _text(editions.municipality_edition(data, "259", STAMP, editions.EditionCharts.compute(data), "p.js"))
+    edition = _text(editions.municipality_edition(data, "259", STAMP, edition_charts, "p.js"))
     assert f"{DIARY} · skribent ikke angivet i rapporten" in edition and "Arken · rolle ikke angivet" not in edition

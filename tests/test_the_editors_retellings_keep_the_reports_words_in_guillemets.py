@@ -35,8 +35,8 @@ def test_no_text_the_editors_tell_keeps_ten_of_the_reports_words_outside_guillem
     assert kept == []
 
 
-def test_the_sources_file_says_the_retold_columns_keep_the_reports_words_in_guillemets(data):
-    rows = list(csv.DictReader(io.StringIO(publishing.published_files(data)[publishing.SOURCES_FILE])))
+def test_the_sources_file_says_the_retold_columns_keep_the_reports_words_in_guillemets(data, data_downloads):
+    rows = list(csv.DictReader(io.StringIO(data_downloads[publishing.SOURCES_FILE])))
     said = {(row["fil"], row["kolonne"]): row["begrundelse"] for row in rows}
     retold = [(TABLES[t].file, c) for t, c in publishing.retold_columns() if (TABLES[t].file, c) in said]
     for file, column in each(retold):

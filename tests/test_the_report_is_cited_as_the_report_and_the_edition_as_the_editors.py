@@ -28,19 +28,19 @@ def _cite(data, text: str) -> str:
 
 
 @pytest.mark.long  # every municipality's edition
-def test_the_edition_is_cited_as_the_editors_not_under_the_publishers_name(data):
+def test_the_edition_is_cited_as_the_editors_not_under_the_publishers_name(data, edition_charts):
     reference = _text(front_page.reference(data))
     for code in each(list(data.municipalities["kommunekode"])):
         name = data.municipalities.set_index("kommunekode").at[code, "name"]
-        said = _cite(data, _text(editions.municipality_edition(data, code, STAMP, editions.EditionCharts.compute(data), "p.js")))
+        said = _cite(data, _text(editions.municipality_edition(data, code, STAMP, edition_charts, "p.js")))
         assert f"{reference} Udgaven for" not in said
         assert f"Eksempel: {reference} Citeret efter redaktionens udgave for {name}, 7. december 2026" in said, said
         assert "Udgaven er redaktionens, ikke Sund By Netværkets." in said
 
 
-def test_the_web_page_and_the_pdfs_cite_in_one_form(data):
+def test_the_web_page_and_the_pdfs_cite_in_one_form(data, edition_charts):
     web = _text(front_page.how_to_cite(data))
-    printed = _cite(data, _text(editions.municipality_edition(data, "751", STAMP, editions.EditionCharts.compute(data), "p.js")))
+    printed = _cite(data, _text(editions.municipality_edition(data, "751", STAMP, edition_charts, "p.js")))
 
     # The same sentences, but for the edition's name and its day.
     def form(text: str) -> str:
@@ -50,7 +50,9 @@ def test_the_web_page_and_the_pdfs_cite_in_one_form(data):
     assert form(printed).startswith(form(web)), (form(web), form(printed))
 
 
-def test_where_the_book_tells_how_to_cite_it_says_the_text_it_is_made_from_has_lost_its_page_numbers_but_one(data, report_text: str):
+def test_where_the_book_tells_how_to_cite_it_says_the_text_it_is_made_from_has_lost_its_page_numbers_but_one(
+    data, edition_charts, report_text: str
+):
     # Only the furniture line "13Sund By Netværket" carries a number: „har ingen sidetal“ was not quite true (reading
     # 30, #7), so the sentence says one is left.
     numbered = [line for line in report_text.splitlines() if re.fullmatch(r"\s*\d{1,3}\s*|\d{1,3}Sund By Netværket\s*", line)]
@@ -60,7 +62,7 @@ def test_where_the_book_tells_how_to_cite_it_says_the_text_it_is_made_from_has_l
         "Derfor henviser bogen til rapportens afsnit"
     )
     assert said in _text(front_page.how_to_cite(data))
-    assert said in _text(editions.municipality_edition(data, "259", STAMP, editions.EditionCharts.compute(data), "p.js"))
+    assert said in _text(editions.municipality_edition(data, "259", STAMP, edition_charts, "p.js"))
 
 
 def test_the_front_page_gives_the_citation_and_its_example_and_links_to_the_rest_in_the_data_chapter(data):

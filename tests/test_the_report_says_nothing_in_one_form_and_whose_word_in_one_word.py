@@ -35,8 +35,8 @@ def _text(markup: object) -> str:
     return " ".join(BeautifulSoup(str(markup), "html.parser").get_text(" ", strip=True).split())
 
 
-def test_no_page_or_pdf_says_the_report_states_no_status_of_some_initiatives_and_every_card_without_one_says_why(data):
-    charts = editions.EditionCharts.compute(data)
+def test_no_page_or_pdf_says_the_report_states_no_status_of_some_initiatives_and_every_card_without_one_says_why(data, edition_charts):
+    charts = edition_charts
     line = "Rapporten fortæller hverken, at indsatsen er afsluttet, eller at den fortsætter, så kortet viser ingen status."
     mixed = 0
     for code in each(list(data.municipalities["kommunekode"])):
@@ -95,9 +95,11 @@ def test_a_page_says_an_absence_in_a_fuller_sentence_that_holds_the_downloads_wo
     assert unnamed and all(role.endswith(f" {form}") for role in unnamed), unnamed
 
 
-def test_one_value_is_tagged_with_one_kind_of_the_editors_work_on_the_page_in_the_pdf_and_in_kilder_csv(data):
-    charts = editions.EditionCharts.compute(data)
-    whose = {(r["fil"], r["kolonne"]): r["hvis_ord"] for r in csv_rows(published_files(data)[SOURCES_FILE])}
+def test_one_value_is_tagged_with_one_kind_of_the_editors_work_on_the_page_in_the_pdf_and_in_kilder_csv(
+    data, data_downloads, edition_charts
+):
+    charts = edition_charts
+    whose = {(r["fil"], r["kolonne"]): r["hvis_ord"] for r in csv_rows(data_downloads[SOURCES_FILE])}
     outcome, region = whose["municipalities.csv", "outcome"], whose["municipalities.csv", "region"]
     assert provenance.is_editors(outcome) and provenance.is_editors(region)
     for row in each(list(data.municipalities.itertuples())):

@@ -24,7 +24,7 @@ def test_a_stray_sign_in_the_reports_words_is_kept_and_noted_as_the_reports(data
     assert guide.slip_note("Hvad nu? Det ved vi ikke.", "rapporten") == ""
 
 
-def test_every_medium_that_prints_the_reports_words_notes_their_stray_sign(data):
+def test_every_medium_that_prints_the_reports_words_notes_their_stray_sign(data, edition_charts):
     """Reader review 25 r2, #1: the web page and the whole-book PDF noted the »?«, all seven municipality editions
     printed it bare, on the page a consultant hands the committee. Each medium prints a guide item's words (and a
     finding's) through guide.quoted, so each says it."""
@@ -36,7 +36,7 @@ def test_every_medium_that_prints_the_reports_words_notes_their_stray_sign(data)
     }
     slips = [r for r in data.guide_recommendations.itertuples() if guide.slip_note(r.report_text, holder, listed[r.recommendation_id])]
     assert slips, "the report's text holds the »?« in one guide item"
-    computed = editions.EditionCharts.compute(data)
+    computed = edition_charts
     stamp = editions.Stamp("data", "0123456789", dt.date(2026, 12, 1))
     for code in each(data.municipalities["kommunekode"].astype(str)):
         page = BeautifulSoup(editions.municipality_edition(data, code, stamp, computed, "plotly.min.js"), "html.parser")

@@ -123,13 +123,13 @@ def test_a_role_that_names_its_department_is_in_that_departments_category_by_the
     assert named >= 2  # »Faglig koordinator, sundhed« and »Fællesskabskonsulent, sundhedsafdeling«
 
 
-def test_a_pdf_names_one_place_for_the_editors_additions_and_lists_a_lists_note_under_its_section(data):
+def test_a_pdf_names_one_place_for_the_editors_additions_and_lists_a_lists_note_under_its_section(data, edition_charts):
     """#11: the covers said „i bogens kapitel „Data og genkørsel“ under „Hvem siger det““, the keys „i udgaven
     „Kulturens Rige – data og metode“, i kapitlet om data“: one place, three names. And „Om kilderne“ listed the
     initiatives' note under each municipality's last card („Guldborgsund: Rødder“), as if that card's title were the
     editors'; it stands under the section the list is in."""
     place = editions.PRINTED_EDITORS_PLACE
-    cover = text(editions.municipality_edition(data, "240", STAMP, editions.EditionCharts.compute(data), "p.js"))
+    cover = text(editions.municipality_edition(data, "240", STAMP, edition_charts, "p.js"))
     assert f"Hvad redaktionen har lagt til, står {place}." in cover
     assert "bogens kapitel" not in cover and "i kapitlet om data" not in cover
     article = BeautifulSoup(

@@ -61,12 +61,12 @@ def test_the_whole_book_prints_each_point_of_the_guide_once_and_each_ingredient_
     assert squeeze(f"under „{guide.INGREDIENT_HEADING}“") not in text
 
 
-def test_a_municipalitys_own_part_prints_no_table_in_which_it_has_nothing_but_says_where_the_table_stands(data):
+def test_a_municipalitys_own_part_prints_no_table_in_which_it_has_nothing_but_says_where_the_table_stands(data, edition_charts):
     """Køge's p. 5 printed „Tabel 1 (red.) Målgrupper pr. kommune“, every row another municipality's, Køge's column
     empty: in its own part an edition prints a table only where the municipality has a count in it; else its line says
     so and names the chapter of the whole book that has the table (ADR 102)."""
     stamp = editions.Stamp("data", "0123456789", dt.date(2026, 12, 1))
-    charts = editions.EditionCharts.compute(data)
+    charts = edition_charts
     lines = 0
     for code in each(list(data.municipalities["kommunekode"])):
         soup = BeautifulSoup(editions.municipality_edition(data, code, stamp, charts, "plotly.min.js"), "html.parser")

@@ -98,8 +98,8 @@ def test_an_edition_says_whose_the_ties_to_each_ingredient_are(tied_data):
     assert charts.ingredient_ties_note(tied_data) in editions.edition_sources(tied_data)["quotes_figure_about"]
 
 
-def test_the_quotes_download_says_whose_each_tie_to_an_ingredient_is(data):
-    rows = {r["quote_id"]: r for r in csv.DictReader(io.StringIO(published_files(data)["quotes.csv"], newline=""))}
+def test_the_quotes_download_says_whose_each_tie_to_an_ingredient_is(data, data_downloads):
+    rows = {r["quote_id"]: r for r in csv.DictReader(io.StringIO(data_downloads["quotes.csv"], newline=""))}
     # In the cards' words (reading 25, finding 5), not the data folder's source codes.
     editors, own = "redaktionens læsning, ikke rapportens", "rapportens egen"
     assert rows["q005"]["ingredient_source"] == editors and "Broer, stier" in rows["q005"]["ingredient_rationale"]
@@ -126,11 +126,11 @@ def _sources(text: str) -> dict[tuple[str, str], dict[str, str]]:
     return {(r["fil"], r["kolonne"]): r for r in csv.DictReader(io.StringIO(text, newline=""))}
 
 
-def test_the_sources_file_says_whose_every_published_column_is(data):
+def test_the_sources_file_says_whose_every_published_column_is(data, data_downloads):
     """Finding 13: the downloads carried Kommunekode, Region, Udgangspunkt, status, 'Slags organisation' … without
     saying whose they are. kilder.csv beside them names, for every column of every file, whose word it is in the
     pages' words, and the editors' reason where it is theirs."""
-    files = published_files(data)
+    files = data_downloads
     sources = _sources(files[SOURCES_FILE])
     assert list(csv.reader(io.StringIO(files[SOURCES_FILE], newline="")))[0] == SOURCES_HEADER
     assert {(t.file, c) for t in TABLES.values() for c in t.columns} <= set(sources)

@@ -50,15 +50,15 @@ def _markdown() -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def printed(data) -> dict[str, str]:
+def printed(data, edition_charts) -> dict[str, str]:
     """Every municipality's PDF edition as the text Chromium prints, by kommunekode."""
-    made = editions.EditionCharts.compute(data)
+    made = edition_charts
     return {
         code: _text(editions.municipality_edition(data, code, STAMP, made, "plotly.min.js")) for code in data.municipalities["kommunekode"]
     }
 
 
-def test_the_organisations_are_gathered_by_one_rule_the_page_and_kilder_csv_say_exactly(data):
+def test_the_organisations_are_gathered_by_one_rule_the_page_and_kilder_csv_say_exactly(data, data_downloads):
     """Finding 3: the note said the chart counts what the report names 'også ved deres betegnelse', yet Køge's
     »sundhedshuset« was left out while »en af kommunens ungdomsuddannelser« was in. One rule, said in the same words
     on the page and beside the download; the data follows it."""
@@ -77,7 +77,7 @@ def test_the_organisations_are_gathered_by_one_rule_the_page_and_kilder_csv_say_
     # report were silent.
     klippekort = data.initiatives[data.initiatives["initiative_id"] == "egedal-foreningsklippekort"].iloc[0]
     assert "Organisationer nævnt ved indsatsen" not in dict(cards.initiative_facts(data, klippekort))
-    published = {r["initiative_id"]: r for r in csv.DictReader(io.StringIO(published_files(data)["initiatives.csv"]))}
+    published = {r["initiative_id"]: r for r in csv.DictReader(io.StringIO(data_downloads["initiatives.csv"]))}
     assert published["egedal-foreningsklippekort"]["organisation_ids"] == NO_ORGANISATION
     assert not {n for names in gathered.values() for n in names if n.startswith(("de lokale", "skolerne", "plejecent"))}
 

@@ -78,7 +78,7 @@ def test_an_editors_label_or_placeholder_is_not_credited_to_the_report(data, rep
 
 
 @pytest.mark.parametrize("chart", [charts.art_forms_by_municipality, charts.target_groups_by_municipality])
-def test_an_empty_column_is_worded_alike_on_the_page_and_in_the_pdf_and_never_as_the_reports_silence(data, chart):
+def test_an_empty_column_is_worded_alike_on_the_page_and_in_the_pdf_and_never_as_the_reports_silence(data, edition_charts, chart):
     """#2: the Guldborgsund PDF said under Diagrams 1 and 2 'Guldborgsund fremhævet: rapporten nævner ingen', while the
     page said 'ved kommunens 2 indsatser (…) er ingen målgrupper registreret'. The editors' coding is not the report's
     silence: one function words the empty column for both."""
@@ -86,7 +86,7 @@ def test_an_empty_column_is_worded_alike_on_the_page_and_in_the_pdf_and_never_as
     variant = made.variants[GULDBORGSUND]
     assert variant.said and variant.said in variant.alt, variant.alt
     assert "nævner ingen" not in variant.alt
-    edition = _text(editions.municipality_edition(data, GULDBORGSUND, STAMP, editions.EditionCharts.compute(data), "plotly.min.js"))
+    edition = _text(editions.municipality_edition(data, GULDBORGSUND, STAMP, edition_charts, "plotly.min.js"))
     assert "rapporten nævner ingen" not in edition
     # The PDF says the page's words: in the sentence that stands for a drawing with no bar of its own (issue 22).
     assert variant.said in edition

@@ -28,9 +28,9 @@ def _text(markup: object) -> str:
 
 
 @pytest.fixture(scope="module")
-def editions_html(data) -> dict[str, BeautifulSoup]:
+def editions_html(data, edition_charts) -> dict[str, BeautifulSoup]:
     """Every municipality edition as the HTML Chromium prints, by kommunekode."""
-    made = editions.EditionCharts.compute(data)
+    made = edition_charts
     return {
         code: BeautifulSoup(editions.municipality_edition(data, code, STAMP, made, "plotly.min.js"), "html.parser")
         for code in data.municipalities["kommunekode"]

@@ -158,10 +158,10 @@ def test_the_footer_and_a_cover_say_when_in_plain_words_and_keep_the_folder_for_
     assert stamp.get_text(" ", strip=True) == "Bygget 6. december 2026."
 
 
-def test_an_editions_municipality_name_code_and_region_are_printed_once(data):
+def test_an_editions_municipality_name_code_and_region_are_printed_once(data, edition_charts):
     """The PDF cover printed the name/code/region table and the first section printed it again."""
     stamp = editions.Stamp("data", "0123456789", dt.date(2026, 12, 6))
-    page = editions.municipality_edition(data, "376", stamp, editions.EditionCharts.compute(data), "plotly.min.js")
+    page = editions.municipality_edition(data, "376", stamp, edition_charts, "plotly.min.js")
     soup = BeautifulSoup(page, "html.parser")
     assert len(soup.find_all("dt", string="Kommunekode")) == 1
     assert len(soup.find_all("dt", string="Region")) == 1
@@ -179,11 +179,11 @@ def test_guldborgsund_is_shown_as_the_official_name_with_the_reports_spelling_sa
     assert "redaktion" not in mark
 
 
-def test_an_editions_statuses_are_marked_by_the_rule_the_profile_follows(data):
+def test_an_editions_statuses_are_marked_by_the_rule_the_profile_follows(data, edition_charts):
     """Reading 21 #5: the PDF marked every status '(redaktionens læsning)' while the profile's cards said it once over
     the block. Where every card's status has one source, the edition's block line says it and no card repeats it."""
     stamp = editions.Stamp("data", "0123456789", dt.date(2026, 12, 6))
-    page = editions.municipality_edition(data, "240", stamp, editions.EditionCharts.compute(data), "plotly.min.js")
+    page = editions.municipality_edition(data, "240", stamp, edition_charts, "plotly.min.js")
     soup = BeautifulSoup(page, "html.parser")
     labels = soup.select("section.kr-initiative dt")
     statuses = [label.find_next("dd").get_text(" ", strip=True) for label in labels if label.get_text() == "Status"]

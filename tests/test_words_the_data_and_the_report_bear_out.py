@@ -15,7 +15,6 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from kulturensrige.data import provenance
-from kulturensrige.data.publishing import published_files
 from kulturensrige.data.schema import EDITORIAL_VALUES
 from kulturensrige.edition import editions
 from kulturensrige.render import cards, charts, dictionary, front_page
@@ -32,16 +31,16 @@ def _said(html: str) -> str:
     return " ".join(BeautifulSoup(html, "html.parser").get_text(" ").split())
 
 
-def test_no_sentence_speaks_of_quotes_tied_to_a_municipality_where_the_data_tie_none(data):
+def test_no_sentence_speaks_of_quotes_tied_to_a_municipality_where_the_data_tie_none(data, data_downloads, edition_charts):
     """#6: the ingredient pages, the municipal PDFs and the note of 'Citater pr. ingrediens' (also in kilder.csv) said
     how quotes tied to a municipality stand, where no quote is tied to one."""
     assert not views.any_tied(data)
     said = [_said(str(cards.quotes_for_ingredient(data, i))) for i in data.ingredients["ingredient_id"]]
-    computed = editions.EditionCharts.compute(data)
+    computed = edition_charts
     said.append(_said(editions.municipality_edition(data, "259", STAMP, computed, "plotly.min.js")))
     note = charts.quotes_per_ingredient(data).notes[0]
     said.append(note.note if isinstance(note, provenance.Whose) else note)
-    said.append(published_files(data)["kilder.csv"])
+    said.append(data_downloads["kilder.csv"])
     said.append(_said(str(dictionary.sources_html(data))))  # the data chapter's table of the editors' values
     for text in each(said):
         assert not [w for w in TIED_WORDS if w in text], [w for w in TIED_WORDS if w in text]
@@ -104,10 +103,10 @@ def test_the_organisation_charts_title_for_a_municipality_names_what_it_highligh
         assert re.fullmatch(r"Organisationer nævnt ved indsatserne, efter slags, med dem ved [\w-]+ fremhævet", title), title
 
 
-def test_an_initiative_lists_one_mark_covers_its_descriptions_too(data):
+def test_an_initiative_lists_one_mark_covers_its_descriptions_too(data, data_downloads):
     """The s20 reading, #2: kilder.csv calls an initiative's description 'redaktionens ord', but the card's one mark
     named only its classified values, so the description read as the report's."""
-    sources = csv.DictReader(io.StringIO(published_files(data)["kilder.csv"].lstrip("\ufeff"), newline=""))
+    sources = csv.DictReader(io.StringIO(data_downloads["kilder.csv"].lstrip("\ufeff"), newline=""))
     assert any(r["fil"] == "initiatives.csv" and r["kolonne"] == "description" and r["hvis_ord"] == "redaktionens ord" for r in sources)
     # The list's note after its cards says it once for every card (ADR 55); the descriptions are retellings, which the
     # page's one rule under its title says are the editors' (ADR 70, reading s24 F6: the same words as in print).
