@@ -110,6 +110,7 @@ DECISIONS = (
     "a-card-without-a-status-says-ikke-angivet-i-rapporten-and-bookkeeping-is-said-once",
     "a-mark-opens-a-key-that-says-first-what-this-mark-marks",
     "a-core-chapter-begins-a-page-and-the-chapter-before-is-set-closer-first",
+    "a-far-tables-rows-take-the-choices-order-as-it-comes-near-and-only-rows-out-of-place-move",
 )
 
 
