@@ -112,6 +112,7 @@ DECISIONS = (
     "a-core-chapter-begins-a-page-and-the-chapter-before-is-set-closer-first",
     "a-profiles-bar-says-its-select-is-the-rest-of-the-books-and-a-note-stands-where-it-tells-something",
     "a-code-is-its-labels-slug-a-lead-says-its-rows-words-and-a-part-leaves-the-wholes-places-to-it",
+    "a-far-tables-rows-take-the-choices-order-as-it-comes-near-and-only-rows-out-of-place-move",
     "a-cards-missing-status-says-the-editors-give-none-alike-on-page-and-paper",
     "on-a-phone-the-comparison-reads-facet-by-facet-and-at-a-desk-it-takes-the-rails-width",
 )

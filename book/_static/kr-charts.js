@@ -451,6 +451,7 @@
             return;
           }
           marksClose.add(entry.target);
+          KR.arrangeWaiting(entry.target);
           entry.target.querySelectorAll(".kr-marks-wrap").forEach((wrap) => {
             if (columnsWaiting.has(wrap)) showChosenColumn(wrap);
           });

@@ -43,7 +43,8 @@
     ui.away.addEventListener("click", () => {
       ui.away.hidden = true;
       // The first of what the page marks, as it reads: the nearest was a table row at the foot of kommuner/oversigt
-      // on a desktop, not the chosen municipality's card (issue 22).
+      // on a desktop, not the chosen municipality's card (issue 22). Every table's rows in the choice's order first.
+      KR.arrangeWaiting();
       bringMarked(markedItems()[0]);
     });
     // The words that find what the choice marks step aside once something marked comes onto the screen (the reader

@@ -206,25 +206,64 @@
     if (order.every((row, i) => row === rows[i])) return;
     const panel = body.querySelector(":scope > tr.kr-drill-row");
     const above = panel?.previousElementSibling;
-    // Only the rows out of place move: a moved row of 98 cells (national scale) is restyled whole, and moving every
-    // row made a choice on a phone about 250 ms slower (issue 24).
-    const after = (row) => {
-      let node = row.nextElementSibling;
-      while (node?.classList.contains("kr-drill-row")) node = node.nextElementSibling;
-      return node;
-    };
-    let at = rows[0]; // the rows before it are in place; every row still to place stands at it or after it
-    for (const row of order) {
-      if (row === at) at = after(at);
-      else body.insertBefore(row, at);
+    // Only the rows out of place move, as few as can be: those of the longest run already in the new order stay
+    // (inOrder). A moved row of 98 cells (national scale) is restyled and laid out whole: moving each row that stood
+    // before one still to come (the rows after a chosen municipality's until it) moved about twice as many, and a
+    // choice on a phone waited for them (issue 24). From the last row up, each row that moves goes right before the
+    // row that follows it in the new order.
+    const stay = inOrder(order, new Map(rows.map((row, i) => [row, i])));
+    let next = null; // the row after, in place; none: the table's end
+    for (let i = order.length - 1; i >= 0; i--) {
+      if (!stay.has(order[i])) body.insertBefore(order[i], next);
+      next = order[i];
     }
-    if (panel) above.after(panel);
+    if (panel && panel.previousElementSibling !== above) above.after(panel);
   };
+  /** The rows of `order` that keep their places: the longest run of them that already stands in that order (their
+   * places, `at`, rising), as a set. */
+  const inOrder = (order, at) => {
+    const ends = []; // ends[k]: the position in `order` of the run of k + 1 rows whose last place is lowest
+    const before = []; // before[i]: the position in `order` of the row before order[i] in its run
+    order.forEach((row, i) => {
+      let [low, high] = [0, ends.length];
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (at.get(order[ends[middle]]) < at.get(row)) low = middle + 1;
+        else high = middle;
+      }
+      before[i] = low ? ends[low - 1] : -1;
+      ends[low] = i;
+    });
+    const stay = new Set();
+    for (let i = ends.at(-1) ?? -1; i >= 0; i = before[i]) stay.add(order[i]);
+    return stay;
+  };
+  /** The tables of marks whose rows wait for the choice's order: a table the browser skips far from the screen
+   * (KR.skipped) is arranged as it comes near (kr-charts.js marksNear), before it is printed, and before the bar
+   * brings the reader to the first of what the choice marks. A row moved restyles every row after it (the theme's
+   * rules on sibling elements) and the table is laid out again: at national scale, the table above the comparison's
+   * chart, skipped but within the browser's own margin, was most of a choice's work on a slow phone (issue 24). */
+  const rowsWaiting = new Set();
+  KR.arrangeWaiting = (root = document) => {
+    for (const body of rowsWaiting)
+      if (root.contains(body)) {
+        rowsWaiting.delete(body);
+        arrangeRows(body, KR.state.kommune);
+      }
+  };
+  window.addEventListener("beforeprint", () => KR.arrangeWaiting());
   /** Rows and items about one municipality are marked when it is chosen. */
   KR.updateMarks = (s) => {
-    for (const node of document.querySelectorAll("[data-kr-mark]"))
+    // Only the marks whose state may change are visited, the chosen ones and the newly chosen: the page's every mark
+    // was 5,500 at national scale (issue 24).
+    for (const node of document.querySelectorAll(`[data-kr-mark].kr-chosen, [data-kr-mark="${CSS.escape(s.kommune)}"]`))
       node.classList.toggle("kr-chosen", node.dataset.krMark === s.kommune);
-    for (const body of document.querySelectorAll(".kr-marks > tbody")) arrangeRows(body, s.kommune);
+    for (const body of document.querySelectorAll(".kr-marks > tbody"))
+      if (KR.skipped(body)) rowsWaiting.add(body);
+      else {
+        rowsWaiting.delete(body);
+        arrangeRows(body, s.kommune);
+      }
     // A table of marks with a chosen column, whose other marks recede (kommunefilter.css), said the same way.
     for (const table of document.querySelectorAll(".kr-marks"))
       table.classList.toggle("kr-holds-chosen", Boolean(table.querySelector("td.kr-chosen")));
