@@ -110,6 +110,7 @@ DECISIONS = (
     "a-card-without-a-status-says-ikke-angivet-i-rapporten-and-bookkeeping-is-said-once",
     "a-mark-opens-a-key-that-says-first-what-this-mark-marks",
     "a-core-chapter-begins-a-page-and-the-chapter-before-is-set-closer-first",
+    "a-profile-gives-its-result-first-as-its-edition-and-a-page-says-the-excel-tip-once-at-its-end",
 )
 
 

@@ -31,7 +31,7 @@ from kulturensrige.data import provenance
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.municipality_codes import codes_are_official
-from kulturensrige.data.pages import FACTS_TITLE, PROFILE_PREFIX, heading_id
+from kulturensrige.data.pages import FACTS_TITLE, PROFILE_PREFIX, PROFILE_SECTIONS, heading_id
 from kulturensrige.data.schema import (
     COUNTED_FROM_DATA,
     NO_TIE_AT_ALL,
@@ -1213,6 +1213,7 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
         ),
         "about_ties": about_ties(data, quotes, name),
         "facts_title": FACTS_TITLE,
+        "profile_sections": PROFILE_SECTIONS,  # the chapter's order, the profile page's (docs/adr/0123)
         "attribution_levels": attribution.explained(data.options),
         "tied": tied,
         # Where the data tie no quote to any municipality, one sentence in place of the section's (cards.no_quote_tied).

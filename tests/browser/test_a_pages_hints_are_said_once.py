@@ -29,7 +29,7 @@ def test_the_comparison_page_says_each_hint_once(browser, site_url, screen):
     page = context.new_page()
     try:
         page.goto(f"{site_url}/kommuner/sammenligning.html")
-        said = page.evaluate(SAID_JS, ["Filen er kommasepareret", "Tryk eller klik på et tal"])
+        said = page.evaluate(SAID_JS, ["Fra tekst/CSV", "Tryk eller klik på et tal"])
         assert said == [1, 1], said
     finally:
         context.close()
