@@ -648,17 +648,27 @@ def evaluation_sources(data: Dataset) -> Html:
     whose each is from the folder's source: the chapter's fixed „redaktionens bemærkning“ credited the editors with an
     analyst's remarks in a book on their data (analyst30)."""
     label = provenance.words(provenance.value_source(data.options, "evaluation_sources.label")).wording
+    own = provenance.retold_own(data.options)
+    sources = list(table_rows(data.evaluation_sources.sort_values("position")))
+    # The remarks that only say what the holder does not tell are said once, after the list: three of four items ended
+    # „Rapporten siger ikke, hvem/hvilke …“, which a lay reader took for criticism of the report (reader32, #8).
+    untold = f"{provenance.folder_words(data.options).subject} siger ikke, "
+    gathered = [str(s.description).removeprefix(untold).removesuffix(".") for s in sources if str(s.description).startswith(untold)]
+    said = f"{own} bemærkninger står ved punkterne og samlet under listen" if gathered else f"derefter {own} bemærkning"
     lead = (
-        f"Analyserne bygger på dette empiriske materiale; hvert punkt giver {label} i »…« og derefter "
-        f"{provenance.retold_own(data.options)} bemærkning. De tværgående analyser er foretaget af evaluator."
+        f"Analyserne bygger på dette empiriske materiale; hvert punkt giver {label} i »…«{', og ' if gathered else ' og '}{said}. "
+        "De tværgående analyser er foretaget af evaluator."
     )
     items = "".join(
         # The report's words in »…« as everywhere, in its own lower case (reading 26, #13: the one list whose report's
         # words stood in bold instead).
-        f"<li>»{esc(s.label[0].lower() + s.label[1:])}«: {esc(s.description)}</li>"
-        for s in table_rows(data.evaluation_sources.sort_values("position"))
+        f"<li>»{esc(s.label[0].lower() + s.label[1:])}«"
+        + ("" if str(s.description).startswith(untold) else f": {esc(s.description)}")
+        + "</li>"
+        for s in sources
     )
-    return Html(f"<p>{esc(lead)}</p><ul>{items}</ul>")
+    after = f'<p class="kr-untold-sources">{esc(untold + "; ".join(gathered))}.</p>' if gathered else ""
+    return Html(f"<p>{esc(lead)}</p><ul>{items}</ul>{after}")
 
 
 # What leads each kind of the evaluation's questions, with whose wording they stand in filled in from the folder: the
