@@ -46,8 +46,8 @@ SAME_WORDING = 0.7
 
 def own_words(text: str, report_text: str) -> bool:
     """Whether the book words a point otherwise than the report does, so that both stand (SAME_WORDING)."""
-    words = [re.findall(r"\w+", t.lower()) for t in (text, report_text)]
-    return difflib.SequenceMatcher(None, *words, autojunk=False).ratio() < SAME_WORDING
+    book, report = (re.findall(r"\w+", t.lower()) for t in (text, report_text))
+    return difflib.SequenceMatcher(None, book, report, autojunk=False).ratio() < SAME_WORDING
 
 
 def point_texts(data: Dataset, row) -> tuple[str, str]:
