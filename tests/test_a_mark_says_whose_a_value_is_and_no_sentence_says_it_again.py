@@ -62,7 +62,10 @@ def test_an_editions_statuses_carry_their_full_words_and_no_sentence_before_the_
     text = _text(page)
     assert "Gennemført (redaktionens læsning)" in text and "I gang (redaktionens læsning)" in text
     assert "en status på et kort er læst ud af rapportens ord" not in text
-    assert "Punkterne og deres ingredienser er redaktionens; under hvert punkt står rapportens ordlyd." in text
+    # ADR 123: a point the book words alike is the report's wording, in »…«, and not the editors'.
+    assert (
+        "Ingredienserne og punkterne uden »…« er redaktionens; et punkt i »…« er rapportens ordlyd, og under de andre står den."
+    ) in text
 
 
 def test_a_quotes_tie_to_an_ingredient_is_one_line_that_opens_its_reason(data):
@@ -75,5 +78,6 @@ def test_a_quotes_tie_to_an_ingredient_is_one_line_that_opens_its_reason(data):
 
 def test_the_checklist_says_whose_its_items_and_ties_are_in_one_sentence(data):
     note = _text(_soup(guide.checklist(data)).select_one(".kr-basis-note"))
-    assert note == "Punkterne og deres ingredienser er redaktionens; under hvert punkt står rapportens ordlyd."
+    # ADR 123: a point the book words alike is the report's wording, in »…«, and not the editors'.
+    assert note == "Ingredienserne og punkterne uden »…« er redaktionens; et punkt i »…« er rapportens ordlyd, og under de andre står den."
     assert note.count("redaktion") == 1

@@ -20,12 +20,15 @@ import pytest
 from bs4 import BeautifulSoup
 
 from kulturensrige import load
+from kulturensrige.book import page_source, profiles
 from kulturensrige.book.extension import write_downloads
 from kulturensrige.data import folder_writing, refiqda
 from kulturensrige.data.csv_reading import FORMULA_GUARD_RULE, read_csv
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.publishing import published_files
 from kulturensrige.data.schema import TABLES
+from kulturensrige.render import lists
+from kulturensrige.render.markup import CSV_PAGE
 from kulturensrige.words import FORMULA_START, csv_text, formula_guarded, formula_unguarded, is_guarded_csv, spreadsheet_csv
 from support.checks import each
 from support.scripts import REPO, run_script
@@ -128,7 +131,7 @@ def test_every_table_download_in_the_built_book_says_how_to_open_it_in_a_danish_
     """A Danish Excel opens a comma-separated file in one column; the format stays (UTF-8, commas, the documented
     header), and the line under each 'Hent tabellen som CSV' says how to open it so that the columns split."""
     lines = [
-        (page.name, line)
+        (page, line)
         for page in built_site.rglob("*.html")
         if "_static" not in page.parts
         for line in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select(".kr-csv-line")
@@ -137,15 +140,32 @@ def test_every_table_download_in_the_built_book_says_how_to_open_it_in_a_danish_
     for page, line in each(lines):
         said = " ".join(line.get_text(" ", strip=True).split())
         assert said.startswith("Hent tabellen som CSV"), page
-    # Once a page, at its first download in view: under every figure of kommuner/sammenligning it was said three times
-    # (issue 22). A chart's table in its fold says it where the page has not said it in view before.
-    pages: dict[str, list[tuple[bool, bool]]] = {}
-    for page, line in lines:
-        pages.setdefault(page, []).append((bool(line.find_parent("details")), "Data › Fra tekst/CSV" in line.get_text()))
-    for page, said in each(list(pages.items())):
-        in_view = [excel for folded, excel in said if not folded]
-        assert in_view[:1] in ([], [True]) and not any(in_view[1:]), page
-        assert any(excel for _, excel in said) or not said, page
+    # Once a page, open, in the line over its foot: under the first download in view it stood between the charts
+    # (four figures on kommuner/sammenligning, reader32 #4; ADR 123 changes ADR 90's once-at-the-first-download).
+    assert not [page for page, line in lines if "Data › Fra tekst/CSV" in line.get_text()]
+    for page in each(sorted({page for page, _ in lines})):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        said = [p for p in soup.select("p") if "Data › Fra tekst/CSV" in p.get_text()]
+        assert [" ".join(p.get_text().split()) for p in said] == [CSV_PAGE], page
+        assert said[0].find_parent("details") is None and said[0].find_next("details")["class"] == ["kr-made"], page
+        assert not said[0].find_all_next(class_="kr-csv-line"), page
+
+
+def test_a_page_says_how_to_open_its_downloads_in_excel_once_at_its_end_and_never_under_a_chart(data):
+    """Reader32, #4: „Filen er kommasepareret. I Excel åbner du den med …“ stood under a page's first download, between
+    its charts. Each download keeps its line; the Excel tip stands once, open, over the page's foot „Sådan er siden
+    lavet“, and only on a page with a download."""
+    with profiles.as_page(REPO / "book", "kommuner/oversigt"):
+        downloads = [str(lists.municipality_table(data)), str(lists.municipality_table(data))]
+        foot = str(page_source.how_made(data))
+        bare_foot = str(page_source.how_made(data))  # the next page, which offers no download
+    lines = [line for html in downloads for line in BeautifulSoup(html, "html.parser").select(".kr-csv-line")]
+    assert len(lines) == 2 and all(line.get_text().startswith("Hent tabellen som CSV") for line in lines)
+    assert not [line for line in lines if "Fra tekst/CSV" in line.get_text()]
+    soup = BeautifulSoup(foot, "html.parser")
+    said = [p for p in soup.select("p") if "Fra tekst/CSV" in p.get_text()]
+    assert [p.get_text() for p in said] == [CSV_PAGE] and said[0].find_parent("details") is None
+    assert "Fra tekst/CSV" not in bare_foot
 
 
 # Texts that begin like a formula, with apostrophes of their own before one, or with the guard's split characters.

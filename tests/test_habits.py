@@ -115,6 +115,7 @@ DECISIONS = (
     "a-far-tables-rows-take-the-choices-order-as-it-comes-near-and-only-rows-out-of-place-move",
     "a-cards-missing-status-says-the-editors-give-none-alike-on-page-and-paper",
     "on-a-phone-the-comparison-reads-facet-by-facet-and-at-a-desk-it-takes-the-rails-width",
+    "a-profile-gives-its-result-first-as-its-edition-and-a-page-says-the-excel-tip-once-at-its-end",
 )
 
 

@@ -1261,7 +1261,8 @@ def test_the_cover_marks_code_and_region_as_the_editors_additions():
     page = editions.municipality_edition(data, "259", STAMP, editions.EditionCharts.compute(data), PLOTLY_JS.as_uri())
     cover = BeautifulSoup(page, "html.parser").select_one("header.kr-cover")
     facts = {dt.get_text(): dt.find_next_sibling("dd").get_text(" ", strip=True) for dt in cover.select(".kr-stamp dt")}
-    assert facts["Kommunekode"] == "259 (redaktionens tilføjelse)"
+    # The code stands in »Om kilderne«, not on the cover (reader32, #8; ADR 123).
+    assert "Kommunekode" not in facts
     assert facts["Region"] == "Region Sjælland (redaktionens tilføjelse)"
     assert facts["Kommune (officielt navn)"] == "Køge"  # reading 14, #17: only a name the editors respelled is marked
     note = "Kommunekode og region er redaktionens tilføjelser: rapporten nævner hverken kommunekoder eller regioner."

@@ -531,7 +531,8 @@ def test_the_evaluation_designs_sources_say_whose_remarks_they_are_from_the_fold
     shutil.copytree(DATA, folder)
     with_option(folder, "kilde", "analytiker")
     books = (
-        (data, "rapportens ordlyd i »…« og derefter redaktionens bemærkning"),
+        # ADR 123 (reader32, #8): the remarks that only say what the report does not tell stand once, under the list.
+        (data, "rapportens ordlyd i »…«, og redaktionens bemærkninger står ved punkterne og samlet under listen"),
         (load(folder), "analytikerens ordlyd i »…« og derefter analytikerens bemærkning"),
     )
     for book, whose in each(books):

@@ -18,7 +18,10 @@ def test_the_guides_lead_says_the_reports_wording_stands_under_each_point_as_it_
     said = " ".join(lead.get_text().split())
     # „den oprindelige ordlyd“: the lead stands in an analyst's book too, which must not credit the report.
     assert "foldes ud" not in said and "oprindelige ordlyd lige under" in said, said
+    # Under each point the book words otherwise than the report (ADR 123: only there).
     for item in each(checklist.select(":scope > li")):
         wording = item.select_one(":scope > .kr-wording")
+        if item.select_one("label").get_text().startswith("»"):
+            continue
         assert wording is not None and wording.find_previous_sibling("label"), item.get_text(" ", strip=True)[:80]
         assert not item.select("details"), item.get_text(" ", strip=True)[:80]

@@ -27,7 +27,10 @@ def test_the_checklist_says_the_links_to_ingredients_are_the_editors_and_an_anal
         said = _note(data, ingredient_id)
         # One short sentence for the items and their ties (reader28, F1; ADR 100; reader 27, #1 left the reason to
         # »Om kilderne«): two sentences said „redaktionens“ twice before the first item.
-        assert said == "Punkterne og deres ingredienser er redaktionens; under hvert punkt står rapportens ordlyd.", ingredient_id
+        # ADR 123: a point the book words alike is the report's wording, in »…«, and not the editors'.
+        assert (
+            said == "Ingredienserne og punkterne uden »…« er redaktionens; et punkt i »…« er rapportens ordlyd, og under de andre står den."
+        ), ingredient_id
     folder = Path(shutil.copytree(REPO / "data", tmp_path / "analytiker"))
     with_option(folder, "kilde", "analytiker")
     theirs = _note(load(folder))

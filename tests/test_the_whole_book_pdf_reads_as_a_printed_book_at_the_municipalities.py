@@ -45,16 +45,18 @@ def profile_names(site: Path) -> list[str]:
 
 
 @pytest.mark.build
-def test_each_municipalitys_heading_stands_on_the_page_of_its_first_card(report_site: Path):  # noqa: F811
-    """A municipality's chapter never begins at a page's foot with its heading and first lines, its cards overleaf:
-    the heading's page has the chapter's first card (its kicker, „Køge · Prøvehandling“)."""
+def test_each_municipalitys_heading_stands_on_the_page_of_its_starting_point(report_site: Path):  # noqa: F811
+    """A municipality's chapter never begins at a page's foot with its heading and first lines, what it holds
+    overleaf: the heading's page has the chapter's „Udgangspunkt og udbytte“ and its facts, which a profile gives
+    before its cards (ADR 123; it held the first card, „Køge · Prøvehandling“, while the cards came first)."""
     path = report_site / "pdf" / editions.file_name()
     texts = page_texts(path)
     with pikepdf.open(path) as pdf:
         headings = outline_pages(pdf)
     for name in each(profile_names(report_site)):
         page = headings[name]
-        assert squeeze(f"{name} ·") in texts[page - 1], (name, page)
+        facts = squeeze(FACTS_HEADING.removeprefix("## "))
+        assert facts in texts[page - 1] and squeeze("Udgangspunkt") in texts[page - 1].split(facts, 1)[1], (name, page)
 
 
 @pytest.mark.build

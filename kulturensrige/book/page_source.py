@@ -17,7 +17,7 @@ from kulturensrige.data.schema import TABLES
 from kulturensrige.data.settings import PAGE_VARIABLE
 from kulturensrige.render import highlight
 from kulturensrige.render.cards import DATA_CHAPTER
-from kulturensrige.render.markup import Html, book_root, esc, forget_said, json_island
+from kulturensrige.render.markup import CSV_PAGE, Html, book_root, downloads_offered, esc, forget_said, json_island
 from kulturensrige.words import edition_mark, listing
 
 __all__ = ["PAGE_VARIABLE", "how_made", "tables_read"]
@@ -77,10 +77,12 @@ def how_made(data: Dataset, about: object = "") -> Html:
     # where its lists mark nothing but set the editors' ties aside, the bar's offer to show them (aside); and the line
     # for a choice made where none of what it marks is on the screen (away).
     lines, aside, away = highlight.page_lines()
+    # How to open the page's downloads in Excel, once and open over the foot, not under a chart (markup.excel_tip).
+    excel = f'<p class="kr-csv-excel kr-csv-page d-print-none">{esc(CSV_PAGE)}</p>' if downloads_offered() else ""
     forget_said()
     # One closed line at the foot: the reader came for the report, the analyst opens it.
     return Html(
-        '<details class="kr-made"><summary class="kr-made-label">Sådan er siden lavet</summary>'
+        excel + '<details class="kr-made"><summary class="kr-made-label">Sådan er siden lavet</summary>'
         f"{about}<p>Siden skrives ud fra bogens data{reads}, hver gang bogen bygges.{whose}{notebook} "
         f"{guide} forklarer, hvordan bogen bygges igen. {esc(edition_mark(data.fingerprint))}</p></details>"
         + (json_island(lines, "kr-bar-lines") if lines else "")

@@ -14,7 +14,7 @@ import dataclasses
 import os
 import string
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import nbformat
@@ -24,7 +24,7 @@ from kulturensrige.data import provenance
 from kulturensrige.data.buildkey import build_key
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset, ReadLog
-from kulturensrige.data.pages import FACTS_TITLE, PROFILE_FOLDER, profile_page
+from kulturensrige.data.pages import FACTS_TITLE, PROFILE_FOLDER, PROFILE_SECTIONS, profile_page
 from kulturensrige.render import cards, guide, lists
 from kulturensrige.render.markup import Html
 from kulturensrige.rules import views
@@ -38,9 +38,9 @@ def initiatives_line(holder: str) -> str:
     return f"Her er de indsatser, {holder} beskriver for kommunen."
 
 
-# After the initiatives, the municipality's starting point and what came of it, under the heading the edition gives
-# the same facts (docs/adr/0090: what the municipality did comes first; before, the facts and the absence lines put the
-# first card two phone screens down).
+# Before the initiatives, the municipality's starting point and what came of it, under the heading the edition gives
+# the same facts, in the edition's order (PROFILE_SECTIONS; docs/adr/0123: a reader preparing a committee note met the
+# result last, after the long cards, where ADR 90 had put it).
 FACTS_HEADING = f"## {FACTS_TITLE}"
 
 
@@ -66,19 +66,24 @@ def profile_notebook(name: str, kommunekode: str, holder: str, tied: bool = True
             "from kulturensrige import load\nfrom kulturensrige.render import cards, lists\n\n"
             f"data = load()\nKOMMUNE = {kommunekode!r}\nlists.municipality_lead(data, KOMMUNE)"
         ),
-        nbformat.v4.new_markdown_cell(f"## Indsatser\n\n{initiatives_line(holder)}"),
-        _code("cards.initiative_list(data, KOMMUNE)"),
-        nbformat.v4.new_markdown_cell(FACTS_HEADING),
-        _code("lists.municipality_facts(data, KOMMUNE)"),
         *(
-            [
-                nbformat.v4.new_markdown_cell(quotes),
-                _code("cards.quotes_for_municipality(data, KOMMUNE)"),
-                nbformat.v4.new_markdown_cell(ingredients),
-                _code("lists.municipality_ingredients(data, KOMMUNE)"),
-            ]
-            if tied
-            else []
+            cell
+            for section in PROFILE_SECTIONS
+            for cell in {
+                "facts": [nbformat.v4.new_markdown_cell(FACTS_HEADING), _code("lists.municipality_facts(data, KOMMUNE)")],
+                "initiatives": [
+                    nbformat.v4.new_markdown_cell(f"## Indsatser\n\n{initiatives_line(holder)}"),
+                    _code("cards.initiative_list(data, KOMMUNE)"),
+                ],
+                "quotes": [
+                    nbformat.v4.new_markdown_cell(quotes),
+                    _code("cards.quotes_for_municipality(data, KOMMUNE)"),
+                    nbformat.v4.new_markdown_cell(ingredients),
+                    _code("lists.municipality_ingredients(data, KOMMUNE)"),
+                ]
+                if tied
+                else [],
+            }[section]
         ),
         _code("from kulturensrige.render import guide\n\nguide.where_the_rest_stands(data)"),
         _code("from kulturensrige.book import page_source\n\npage_source.how_made(data, lists.municipality_code(data, KOMMUNE))"),
@@ -104,14 +109,16 @@ def profile_parts(data: Dataset, name: str, kommunekode: str, holder: str) -> li
     folder and the foot names its page."""
     tied = views.any_tied(data)
     page = dataclasses.replace(data, tables=ReadLog(data.tables))  # as the notebook's load(): nothing read yet
+    # Each section is made when its turn comes, in PROFILE_SECTIONS' order, as the notebook's cells run.
+    sections: dict[str, Callable[[], list[str | Html]]] = {
+        "facts": lambda: [FACTS_HEADING, lists.municipality_facts(page, kommunekode)],
+        "initiatives": lambda: [f"## Indsatser\n\n{initiatives_line(holder)}", cards.initiative_list(page, kommunekode)],
+        "quotes": lambda: _own_quotes(page, kommunekode) if tied else [],
+    }
     return [
         f"# {markdown_title(name)}",
         lists.municipality_lead(page, kommunekode),
-        f"## Indsatser\n\n{initiatives_line(holder)}",
-        cards.initiative_list(page, kommunekode),
-        FACTS_HEADING,
-        lists.municipality_facts(page, kommunekode),
-        *(_own_quotes(page, kommunekode) if tied else []),
+        *(part for section in PROFILE_SECTIONS for part in sections[section]()),
         guide.where_the_rest_stands(page),
         page_source.how_made(page, lists.municipality_code(page, kommunekode)),
     ]

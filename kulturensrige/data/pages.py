@@ -49,6 +49,10 @@ def slug(name: str) -> str:
 # The heading over a profile's starting point and what came of it, on its page and in its edition: „resultat“ promised
 # a result where the report tells one for no group but all of them together (reader31, #2).
 FACTS_TITLE = "Udgangspunkt og udbytte"
+# A profile's sections in their one order, on its page (book/profiles.py: the page and its thin notebook) and in its
+# edition (edition/templates/municipality.html: the chapter and its contents): the starting point and what came of it
+# first, as a committee note opens and as the edition always gave them (reader32, #2; docs/adr/0123).
+PROFILE_SECTIONS = ("facts", "initiatives", "quotes")
 PROFILE_PAGE_IDS = frozenset(
     {
         "bd-header-version-warning",
@@ -62,7 +66,7 @@ PROFILE_PAGE_IDS = frozenset(
         "rtd-footer-container",
         "search-input",
         "searchbox",
-        "udgangspunkt-og-udbytte",  # the heading over the facts after the initiatives (FACTS_TITLE, ADR 90)
+        "udgangspunkt-og-udbytte",  # the heading over the facts before the initiatives (FACTS_TITLE, ADR 123)
     }
 )
 PAGE_ID_FAMILIES = ("alt-", "anbefaling-", "bd-", "citat-", "figur-", "indsats-", "jb-", "kr-", "plot-", "pst-", "tabel-", "titel-")

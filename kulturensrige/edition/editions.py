@@ -31,7 +31,7 @@ from kulturensrige.data import provenance
 from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.municipality_codes import codes_are_official
-from kulturensrige.data.pages import FACTS_TITLE, PROFILE_PREFIX, heading_id
+from kulturensrige.data.pages import FACTS_TITLE, PROFILE_PREFIX, PROFILE_SECTIONS, heading_id
 from kulturensrige.data.schema import (
     COUNTED_FROM_DATA,
     NO_TIE_AT_ALL,
@@ -809,11 +809,13 @@ def shown_note(total: int, limit: int, order: str) -> str:
 def recommendation_items(data: Dataset) -> list[dict]:
     return [
         {
-            "text": r.text,
-            "report_text": guide.quoted(data, "guide_recommendations", r.recommendation_id, r.report_text),
+            # The report's wording under the point only where the book words it otherwise (guide.point_texts, ADR 123).
+            "text": text,
+            "report_text": report,
             "ingredients": _labels(data, "ingredients", "ingredient_id", r.ingredient_ids, "name"),
         }
         for r in table_rows(data.guide_recommendations.sort_values("position"))
+        for text, report in [guide.point_texts(data, r)]
     ]
 
 
@@ -1213,6 +1215,7 @@ def municipality_edition(data: Dataset, kommunekode: str, stamp: Stamp, edition_
         ),
         "about_ties": about_ties(data, quotes, name),
         "facts_title": FACTS_TITLE,
+        "profile_sections": PROFILE_SECTIONS,  # the chapter's order, the profile page's (docs/adr/0123)
         "attribution_levels": attribution.explained(data.options),
         "tied": tied,
         # Where the data tie no quote to any municipality, one sentence in place of the section's (cards.no_quote_tied).
@@ -1505,18 +1508,26 @@ WITH_NEXT = "kr-with-next"
 OPENING_BLOCKS = ("p", "div", "section", "ul", "ol", "dl", "table")
 
 
+# What a page's opening is kept with: a profile's facts, the first block of „Udgangspunkt og udbytte“, which a profile
+# gives first (ADR 123: kept down to the first card, the opening moved Høje-Taastrup and Guldborgsund whole to a new
+# page, leaving the pages before two-thirds empty); else the page's first card.
+OPENING_ENDS = (".kr-profile-facts > .kr-facts", ".kr-card")
+
+
 def _opening_with_first_card(article: Tag) -> None:
-    """A page's opening, its heading and every block before its first card, is kept with that card: a break is
-    avoided after each of them, so the page breaks before the heading where all of it does not fit below the chapter
-    before (a profile runs on below a short one, printing.RUN_ON_BELOW). Nothing where the page has no card."""
-    card = article.select_one(".kr-card")
-    if card is None:
+    """A page's opening, its heading and every block before its first card (a profile's: its facts, OPENING_ENDS), is
+    kept with it: a break is avoided after each of them, so the page breaks before the heading where all of it does
+    not fit below the chapter before (a profile runs on below a short one, printing.RUN_ON_BELOW). Nothing where the
+    page has neither."""
+    end = next((found for css in OPENING_ENDS if (found := article.select_one(css)) is not None), None)
+    if end is None:
         return
-    around = {id(parent) for parent in card.parents}  # by identity: a Tag equals any Tag of the same markup
-    for element in card.find_all_previous(True):
+    around = {id(parent) for parent in end.parents}  # by identity: a Tag equals any Tag of the same markup
+    for element in end.find_all_previous(True):
         if id(element) not in around and (element.name in OPENING_BLOCKS or re.fullmatch(r"h[1-6]", element.name)):
             element["class"] = " ".join(filter(None, [*element.get_attribute_list("class"), WITH_NEXT]))
-    card["class"] = " ".join(filter(None, [*card.get_attribute_list("class"), WITH_NEXT]))
+    if "kr-card" in end.get_attribute_list("class"):
+        end["class"] = " ".join(filter(None, [*end.get_attribute_list("class"), WITH_NEXT]))
 
 
 # The blocks a section may hold between its heading and its table, all kept with the table: its heading, a line and a

@@ -621,11 +621,11 @@ UNTIED_ELSEWHERE = f"{UNTIED_QUOTES}, så et valg af kommune markerer intet cita
 UNTIED_KINDS = {"kort": UNTIED_NOTE, "andet": UNTIED_ELSEWHERE}
 QUOTE_CARD = '<article class="kr-card kr-quote"'
 # A page that says it in its own words, where the reader looks for the quotes (reader 29, F3: two or three times on
-# one page): an ingredient's line at its quotes (UNTIED_CHOICE_CSS), the front page's line under its quote count
+# one page): an ingredient's line at its quotes (UNTIED_CHOICE_CSS), the front page's note in its quote count's tile
 # (QUOTES_UNTIED_CSS, ADR 97). Its panel then says nothing of it (untied_kind "selv", docs/adr/0106).
 UNTIED_CHOICE_CSS = "kr-untied-choice"
 QUOTES_UNTIED_CSS = "kr-quotes-untied"
-SAYS_UNTIED_ITSELF = (f'class="kr-list-intro {UNTIED_CHOICE_CSS}', f'class="{QUOTES_UNTIED_CSS}"')
+SAYS_UNTIED_ITSELF = (f'class="kr-list-intro {UNTIED_CHOICE_CSS}', f'class="{QUOTES_UNTIED_CSS}')
 
 
 def untied_said(data: Dataset, said: str = UNTIED_NOTE) -> str:

@@ -20,11 +20,11 @@ from markupsafe import Markup
 from kulturensrige.data import provenance
 from kulturensrige.data.settings import side_from
 from kulturensrige.render.markup import (
-    CSV_EXCEL,
     SIDE,
     Html,
     csv_href,
     esc,
+    excel_tip,
     first_on_page,
     folded_note,
     json_island,
@@ -829,9 +829,9 @@ def embed(chart: Chart) -> Html:
     sharing: dict[tuple[str, tuple[str, ...], str], list[str]] = {}
     for key, v in variants.items():
         sharing.setdefault(_table_key(v, title), []).append(key)
-    # The tables wait under "Vis tallene som tabel": each variant's says how to open its file in Excel, unless the
-    # page said it in view before (markup.first_on_page); a choice shows another variant's.
-    excel = CSV_EXCEL if first_on_page(CSV_EXCEL, folded=True) else ""
+    # The tables wait under "Vis tallene som tabel"; how to open their files in Excel the page says once at its end
+    # (markup.excel_tip).
+    excel = excel_tip()
     tables = {
         keys[0]: f'<div data-variant="{esc(" ".join(keys))}"{"" if first in keys else " hidden"}>'
         + data_table(v.table, v.title or title, _csv_name(figure_id, keys[0]), v.marks, excel, v.whose, v.download)
@@ -1004,7 +1004,8 @@ def marks_embed(chart: Chart, marks: Marks, axes: Axes) -> Html:
         + _marks_table(context)
         + drill_panel(marks.drill)  # right under the table it opens from, as a chart's
         + (f'<p class="kr-marks-empty">{esc(marks.empty)}</p>' if marks.empty else "")
-        # What a tap on a number does, and how to open the file in Excel: once a page (markup.first_on_page).
+        # What a tap on a number does: once a page (markup.first_on_page); how to open the file in Excel at the page's
+        # end (markup.excel_tip).
         + figure_note(chart, marks.hint if first_on_page(marks.hint) else "")
         + str(
             macro(
@@ -1013,7 +1014,7 @@ def marks_embed(chart: Chart, marks: Marks, axes: Axes) -> Html:
                 csv,
                 _csv_name(figure_id, opening(chart.variants)),
                 Markup(sources_link()),
-                CSV_EXCEL if first_on_page(CSV_EXCEL) else "",
+                excel_tip(),
             )
         )
         + "</figure>"

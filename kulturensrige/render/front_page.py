@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from kulturensrige.data import provenance
@@ -386,13 +387,16 @@ def key_figures(data: Dataset) -> Html:
     # the report's book, by the word that the report states none (issue 22: 38, 35, 30, 29 and 32 side by side left no
     # number to cite). Each tile says in a few words what it counts (the quote's unit, views.REPLIK_IS_A_QUOTE).
     whose = REPORT_STATES_NO_COUNT if provenance.folder_source(data.options) == BY_REPORT else ""
+    # Where no quote is tied, the one place the whole book says so: a profile no longer does (ADR 95), and a
+    # consultant who looks for the municipality's own quotes reads why there are none at the count (ADR 97), in the
+    # quotes' tile's note: alone after the tiles it read as a stray sentence (reader32, #6; ADR 123).
+    untied = cards.untied_said(data, f"{cards.UNTIED_QUOTES}.")
     counted = [
         (number(statistics.count_initiatives(data.initiatives)), "indsatser", ""),
         (number(len(data.quotes)), "citater", f"{views.REPLIK_IS_A_QUOTE[0].upper()}{views.REPLIK_IS_A_QUOTE[1:]}. {whose}".strip()),
     ]
-    # Where no quote is tied, the one place the whole book says so: a profile no longer does (ADR 95), and a
-    # consultant who looks for the municipality's own quotes reads under the count why there are none (ADR 97).
-    untied = cards.untied_said(data, f"{cards.UNTIED_QUOTES}.")
+    # A second short note in the quotes' tile, under what it counts (each tile's note stays a few words).
+    after = {"citater": f'<span class="{cards.QUOTES_UNTIED_CSS} kr-figure-explained">{esc(untied)}</span>'} if untied else {}
     more = f"{book_link(EDITORS_PAGE, METHOD_LINK, anchor=EDITORS_ANCHOR)}, står i kapitlet „Data og genkørsel“."
     holder = provenance.folder_words(data.options).holder
     own = "Rapportens egne tal" if provenance.folder_source(data.options) == BY_REPORT else f"Tal fra {holder}"
@@ -400,8 +404,7 @@ def key_figures(data: Dataset) -> Html:
         f'<p class="kr-figures-lead">{esc(own)}, hvert med det afsnit, det står i:</p>'
         + _figure_list(data, report_figures(data), own)
         + '<p class="kr-figures-lead">Bogens egen optælling:</p>'
-        + _figure_list(data, [(n, label, explained, "") for n, label, explained in counted], "Bogens egen optælling")
-        + (f'<p class="{cards.QUOTES_UNTIED_CSS}">{esc(untied)}</p>' if untied else "")
+        + _figure_list(data, [(n, label, explained, "") for n, label, explained in counted], "Bogens egen optælling", after)
         + f'<p class="kr-quote-more">{more}</p>'
     )
 
@@ -432,9 +435,10 @@ def counted_initiatives(data: Dataset) -> Html:
     return Html(f'<p class="kr-figures-counted">{esc(kinds_line)}</p>')
 
 
-def _figure_list(data: Dataset, figures: list[tuple[str, str, str, str]], label: str) -> str:
+def _figure_list(data: Dataset, figures: list[tuple[str, str, str, str]], label: str, after: Mapping[str, str] | None = None) -> str:
     """Figures as cards: the number, what it counts, a word on it and the section of the report it stands in. All
-    four are text (a period's dates and the virtual workshops' count come from data): escaped here."""
+    four are text (a period's dates and the virtual workshops' count come from data): escaped here. `after`: markup,
+    escaped where it was made, that closes the card of the figure counting that (key_figures' note on the quotes)."""
     items = []
     for n, what, explained, section_id in figures:
         section = _section(data, section_id) if section_id else None
@@ -443,7 +447,8 @@ def _figure_list(data: Dataset, figures: list[tuple[str, str, str, str]], label:
             said = provenance.in_sections(data.options, [f"»{section.title}«"])
             where = f' <span class="kr-figure-source">{book_link(section.book_page, esc(said[0].upper() + said[1:]))}</span>'
         note = f' <span class="kr-figure-explained">{esc(explained)}</span>' if explained else ""
-        items.append(f'<li><span class="kr-figure-number">{esc(n)}</span> {esc(what)}{note}{where}</li>')
+        more = f" {after[what]}" if after and what in after else ""
+        items.append(f'<li><span class="kr-figure-number">{esc(n)}</span> {esc(what)}{note}{more}{where}</li>')
     per_row = tiles_per_row(len(items))
     return f'<ul class="kr-key-figures" data-kr-per-row="{per_row}" aria-label="{esc(label)}">{"".join(items)}</ul>'
 

@@ -7,6 +7,8 @@ browser by book/_static/tjekliste.js, which only reads and writes the boxes this
 
 from __future__ import annotations
 
+import difflib
+import re
 from dataclasses import dataclass
 
 from kulturensrige.data import provenance, publishing
@@ -35,12 +37,32 @@ def quoted(data: Dataset, table: str, row_id: str, report_text: str) -> str:
     return f"»{report_text}«{slip_note(report_text, holder, row_slips(data, table, [row_id]))}"
 
 
+# How alike the book's wording of a point and the report's may be, as the share of their words in the same order
+# (difflib's ratio over words), for the book's to be left out: „Ræk ud til de lokale kulturinstitutioner.“ over
+# »Ræk ud til lokale kulturinstitutioner.« doubled the checklist on a phone and told the reader nothing (reader32, #8;
+# ADR 123). With these data two of the six points are alike (0.91, 0.74); the others are 0.48-0.58.
+SAME_WORDING = 0.7
+
+
+def own_words(text: str, report_text: str) -> bool:
+    """Whether the book words a point otherwise than the report does, so that both stand (SAME_WORDING)."""
+    book, report = (re.findall(r"\w+", t.lower()) for t in (text, report_text))
+    return difflib.SequenceMatcher(None, book, report, autojunk=False).ratio() < SAME_WORDING
+
+
+def point_texts(data: Dataset, row) -> tuple[str, str]:
+    """A checklist point as every medium sets it: its text and the report's wording under it ('' where the point is
+    the report's wording itself, in »…«: the book's says nearly the same, own_words)."""
+    quoted_words = quoted(data, "guide_recommendations", row.recommendation_id, row.report_text)
+    return (str(row.text), quoted_words) if own_words(str(row.text), str(row.report_text)) else (quoted_words, "")
+
+
 def wording_note(data: Dataset) -> str:
     """Whose words the checklist's items are, in kilder.csv's words for the column: 'Punkterne er redaktionens ord: en
     kort gengivelse af guiden; under hvert punkt står rapportens ordlyd.' Reading 15, finding 3: the items ('Saml en
     tværfaglig gruppe …') stood unmarked, and the PDF said the checklist stood 'med rapportens ordlyd under hvert punkt'."""
     whose, _ = publishing.column_source(data, "guide_recommendations", "text")
-    return f"Punkterne er {whose}: en kort gengivelse af guiden; under hvert punkt står {provenance.folder_words(data.options).wording}."
+    return f"Punkterne er {whose}: en kort gengivelse af guiden; {under(data)}."
 
 
 def basis_note(data: Dataset) -> str:
@@ -53,8 +75,22 @@ def basis_note(data: Dataset) -> str:
     items, _ = publishing.column_source(data, "guide_recommendations", "text")
     ties = provenance.value_label(data.options, "guide_recommendations.ingredient_ids")
     if items.startswith(f"{own} ") and ties.startswith(f"{own} "):
-        return f"Punkterne og deres ingredienser er {own}; under hvert punkt står {provenance.folder_words(data.options).wording}."
+        # Where some point is the report's wording itself (point_texts), those are not the editors' (ADR 123).
+        whose = "Punkterne og deres ingredienser" if all_own_words(data) else "Ingredienserne og punkterne uden »…«"
+        return f"{whose} er {own}; {under(data)}."
     return f"{wording_note(data)} {ties_line(data)}"
+
+
+def under(data: Dataset) -> str:
+    """Where the report's wording stands by the points: 'under hvert punkt står rapportens ordlyd', or, where some
+    point is the report's wording itself (point_texts), that those stand in »…« and the others have it under them."""
+    wording = provenance.folder_words(data.options).wording
+    return f"under hvert punkt står {wording}" if all_own_words(data) else f"et punkt i »…« er {wording}, og under de andre står den"
+
+
+def all_own_words(data: Dataset) -> bool:
+    """Whether the book words every point otherwise than the report (own_words), so each has the report's under it."""
+    return all(own_words(str(r.text), str(r.report_text)) for r in table_rows(data.guide_recommendations))
 
 
 TIES_SUBJECT = "Ingredienserne ved hvert punkt"
@@ -80,13 +116,13 @@ def checklist(data: Dataset, ingredient_id: str = "") -> Html:
     items = "".join(
         f'<li class="kr-check-item"><input type="checkbox" id="anbefaling-{esc(r.recommendation_id)}" '
         f'data-kr-check="{esc(r.recommendation_id)}">'
-        f'<label for="anbefaling-{esc(r.recommendation_id)}">{esc(r.text)}</label>'
-        f'<p class="kr-wording"><span class="kr-wording-label">{wording}:</span> '
-        f"{esc(quoted(data, 'guide_recommendations', r.recommendation_id, r.report_text))}</p>"
+        f'<label for="anbefaling-{esc(r.recommendation_id)}">{esc(text)}</label>'
+        + (f'<p class="kr-wording"><span class="kr-wording-label">{wording}:</span> {esc(report)}</p>' if report else "")
         # No mark on each item: the note over the list says once whose the links are (issue 22).
-        '<div class="kr-check-links"><span class="kr-editors-label">Ingredienser:</span> '
+        + '<div class="kr-check-links"><span class="kr-editors-label">Ingredienser:</span> '
         f"{cards.ingredient_badges(data, r.ingredient_ids)}</div></li>"
         for r in table_rows(recs)
+        for text, report in [point_texts(data, r)]
     )
     return Html(
         f'<p class="kr-basis-note">{esc(basis_note(data))}</p>'

@@ -18,7 +18,7 @@ from kulturensrige.data.frames import table_rows
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.schema import BY_EDITORS, BY_REPORT, NOT_STATED, YES
 from kulturensrige.render import cards, highlight
-from kulturensrige.render.markup import CSV_EXCEL, Html, Markup, book_link, csv_href, esc, first_on_page, macro, sources_link, whose_note
+from kulturensrige.render.markup import Html, Markup, book_link, csv_href, esc, excel_tip, macro, sources_link, whose_note
 from kulturensrige.render.slips import row_slips, slip_note
 from kulturensrige.rules import attribution, filters, statistics, views
 from kulturensrige.words import count_word, listing, number, ordinal_word, plural
@@ -69,7 +69,7 @@ def table_context(
         "csv": csv_href(shown, [[row[c] for c in shown] for row in cells]) if csv_name else "",
         "csv_name": csv_name,
         "sources": Markup(sources_link()) if csv_name else "",
-        "excel": CSV_EXCEL if csv_name and first_on_page(CSV_EXCEL) else "",  # once a page (markup.first_on_page)
+        "excel": excel_tip() if csv_name else "",  # said once at the page's end (markup.excel_tip)
         "compact": False,
     }
 
@@ -177,9 +177,8 @@ def starting_point_owner(data: Dataset) -> str:
 
 def municipality_lead(data: Dataset, kommunekode: str) -> Html:
     """A profile's opening under its title: the lead, the editors' retelling, which stands bare under the page's one rule
-    (ADR 70), and the page's short word on the choice (profile_choice). What the municipality did follows at once, its
-    initiatives; its starting point and what came of it stand after them (municipality_facts; docs/adr/0090: the first
-    card began two phone screens down, under the facts and the absence lines)."""
+    (ADR 70), and the page's short word on the choice (profile_choice). Its starting point and what came of it follow
+    (municipality_facts), then its initiatives, as its edition orders them (pages.PROFILE_SECTIONS; docs/adr/0123)."""
     row = data.municipalities.loc[data.municipalities["kommunekode"] == kommunekode].iloc[0]
     return Html(
         # The lead first, then the page's word on the choice: the phone's first screen gives the municipality, not the
@@ -191,7 +190,7 @@ def municipality_lead(data: Dataset, kommunekode: str) -> Html:
 
 
 def municipality_facts(data: Dataset, kommunekode: str) -> Html:
-    """A profile's facts as one block, after its initiatives (docs/adr/0090). The outcome, the editors' words for what
+    """A profile's facts as one block, before its initiatives (docs/adr/0123). The outcome, the editors' words for what
     the report tells, and the starting point, the editors' judgement, carry their marks at their ends (ADR 93); the
     region and the code carry their owners' marks after them (added; docs/adr/0100), as the PDF editions print them. What the
     course led to is a sentence of the page's own, not a bold field, which read as a missing answer where the report
@@ -658,17 +657,27 @@ def evaluation_sources(data: Dataset) -> Html:
     whose each is from the folder's source: the chapter's fixed „redaktionens bemærkning“ credited the editors with an
     analyst's remarks in a book on their data (analyst30)."""
     label = provenance.words(provenance.value_source(data.options, "evaluation_sources.label")).wording
+    own = provenance.retold_own(data.options)
+    sources = list(table_rows(data.evaluation_sources.sort_values("position")))
+    # The remarks that only say what the holder does not tell are said once, after the list: three of four items ended
+    # „Rapporten siger ikke, hvem/hvilke …“, which a lay reader took for criticism of the report (reader32, #8).
+    untold = f"{provenance.folder_words(data.options).subject} siger ikke, "
+    gathered = [str(s.description).removeprefix(untold).removesuffix(".") for s in sources if str(s.description).startswith(untold)]
+    said = f"{own} bemærkninger står ved punkterne og samlet under listen" if gathered else f"derefter {own} bemærkning"
     lead = (
-        f"Analyserne bygger på dette empiriske materiale; hvert punkt giver {label} i »…« og derefter "
-        f"{provenance.retold_own(data.options)} bemærkning. De tværgående analyser er foretaget af evaluator."
+        f"Analyserne bygger på dette empiriske materiale; hvert punkt giver {label} i »…«{', og ' if gathered else ' og '}{said}. "
+        "De tværgående analyser er foretaget af evaluator."
     )
     items = "".join(
         # The report's words in »…« as everywhere (reading 26, #13: the one list whose report's words stood in bold
         # instead), in its own lower case, as the data hold them (reading32, #12: the download had a capital).
-        f"<li>»{esc(s.label)}«: {esc(s.description)}</li>"
-        for s in table_rows(data.evaluation_sources.sort_values("position"))
+        f"<li>»{esc(s.label)}«"
+        + ("" if str(s.description).startswith(untold) else f": {esc(s.description)}")
+        + "</li>"
+        for s in sources
     )
-    return Html(f"<p>{esc(lead)}</p><ul>{items}</ul>")
+    after = f'<p class="kr-untold-sources">{esc(untold + "; ".join(gathered))}.</p>' if gathered else ""
+    return Html(f"<p>{esc(lead)}</p><ul>{items}</ul>{after}")
 
 
 # What leads each kind of the evaluation's questions, with whose wording they stand in filled in from the folder: the

@@ -126,27 +126,47 @@ def current_page() -> str:
     return os.environ.get(PAGE_VARIABLE, "")
 
 
-# Under a table's download: how a Danish Excel opens the file (csv_line in templates/cards.html.j2), once a page.
+# How a Danish Excel opens a download: under the download in the live explorer (csv_line in templates/cards.html.j2),
+# where there is no page's foot; in the book once, in the line at the page's end (CSV_PAGE, excel_tip).
 CSV_EXCEL = "Filen er kommasepareret. I Excel åbner du den med Data › Fra tekst/CSV, så hver kolonne får sin egen celle."
+# The same, once for a page's downloads, in the open line over its foot (page_source.how_made): under the first
+# download in view it stood between the page's charts (four figures on kommuner/sammenligning; reader32, #4; ADR 123).
+CSV_PAGE = (
+    "Tabellerne på siden kan hentes som CSV. Filerne er kommaseparerede: I Excel åbner du dem med Data › Fra tekst/CSV, "
+    "så hver kolonne får sin egen celle."
+)
 
 # What the page being built has said in view so far (first_on_page); its last cell forgets it (page_source.how_made).
 _SAID: dict[str, set[str]] = {}
 
 
-def first_on_page(sentence: str, *, folded: bool = False) -> bool:
-    """Whether a sentence that would repeat under each figure or table (how to open a CSV in Excel, what a tap on a
-    number does) is said here: once a page, at the first that says it in view (kommuner/sammenligning said each three
-    times, issue 22). In a fold (a chart's table under "Vis tallene som tabel") it is said only where the page has not
-    said it in view before, and counts for nothing after: the reader may never open the fold. Outside a build, always."""
+def first_on_page(sentence: str) -> bool:
+    """Whether a sentence that would repeat under each figure or table (what a tap on a number does, a chart's note) is
+    said here: once a page, at the first that says it (kommuner/sammenligning said each three times, issue 22).
+    Outside a build, always."""
     page = current_page()
     if not page:
         return True
     said = _SAID.setdefault(page, set())
     if sentence in said:
         return False
-    if not folded:
-        said.add(sentence)
+    said.add(sentence)
     return True
+
+
+def excel_tip() -> str:
+    """What a download's line says of Excel: CSV_EXCEL outside a build (the live explorer); in a build nothing, and the
+    page's foot says CSV_PAGE once (downloads_offered)."""
+    page = current_page()
+    if not page:
+        return CSV_EXCEL
+    _SAID.setdefault(page, set()).add(CSV_PAGE)
+    return ""
+
+
+def downloads_offered() -> bool:
+    """Whether the page being built has offered a table as CSV so far (excel_tip)."""
+    return CSV_PAGE in _SAID.get(current_page(), set())
 
 
 def forget_said() -> None:

@@ -29,7 +29,7 @@ def test_the_comparison_page_says_each_hint_once(browser, site_url, screen):
     page = context.new_page()
     try:
         page.goto(f"{site_url}/kommuner/sammenligning.html")
-        said = page.evaluate(SAID_JS, ["Filen er kommasepareret", "Tryk eller klik på et tal"])
+        said = page.evaluate(SAID_JS, ["Fra tekst/CSV", "Tryk eller klik på et tal"])
         assert said == [1, 1], said
     finally:
         context.close()
@@ -38,11 +38,12 @@ def test_the_comparison_page_says_each_hint_once(browser, site_url, screen):
 # Reader 29, F3: with a municipality chosen, "no quote is tied to a municipality" stood two or three times on one page:
 # the filter's panel, an ingredient's line at its quotes, the front page's line under its quote count (ADR 97). Each
 # page says it once: at the quotes where the page says it there, else in the panel (docs/adr/0106). The panel's
-# sentence counts while the panel is folded: a tap shows it.
+# sentence counts while the panel is folded: a tap shows it. The front page says it in its quote tile's note, a list
+# item (reader32, #6; ADR 123).
 UNTIED_JS = """async () => {
   await window.KR_FILTER.ready;
   const said = (e) => !e.closest('[hidden]') && getComputedStyle(e).display !== 'none';
-  return [...document.querySelectorAll('p')].filter((e) => !e.querySelector('p'))
+  return [...document.querySelectorAll('p, li')].filter((e) => !e.querySelector('p, li'))
     .filter((e) => /ingen kommune ved (sine )?citate/i.test(e.textContent)).filter(said).map((e) => e.textContent.trim());
 }"""
 UNTIED_PAGES = ["index.html", "ingredienser/faelles-fundamenter.html", "kommuner/profil-ringkoebing-skjern.html", "vaerdiskabelser.html"]
