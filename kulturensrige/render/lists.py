@@ -671,9 +671,7 @@ def evaluation_sources(data: Dataset) -> Html:
     items = "".join(
         # The report's words in »…« as everywhere (reading 26, #13: the one list whose report's words stood in bold
         # instead), in its own lower case, as the data hold them (reading32, #12: the download had a capital).
-        f"<li>»{esc(s.label)}«"
-        + ("" if str(s.description).startswith(untold) else f": {esc(s.description)}")
-        + "</li>"
+        f"<li>»{esc(s.label)}«" + ("" if str(s.description).startswith(untold) else f": {esc(s.description)}") + "</li>"
         for s in sources
     )
     after = f'<p class="kr-untold-sources">{esc(untold + "; ".join(gathered))}.</p>' if gathered else ""
