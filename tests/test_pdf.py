@@ -1277,9 +1277,10 @@ def test_the_cover_marks_code_and_region_as_the_editors_additions():
     checklist = BeautifulSoup(page, "html.parser").select(".kr-checklist li")
     # ADR 81: each point's ingredients read "Ingredienser (red.): …"; the chapter's lead says the coupling is the editors'.
     assert checklist and all("Ingredienser (red.):" in item.get_text(" ", strip=True) for item in checklist)
-    # ADR 100: the lead says whose the points and their ingredients are in one sentence, then the ties' reason.
+    # ADR 100: the lead says whose the ties are and why. Since ADR 123 (reader32, #8) a point close to the report's
+    # words gives only the report's, so the lead no longer calls every point the editors'.
     lead = checklist[0].find_parent(class_="kr-checklist").find_previous("p").get_text()
-    assert "Punkterne og deres ingredienser er redaktionens;" in lead and "Rapporten kobler ikke guidens anbefalinger" in lead
+    assert "Rapporten kobler ikke guidens anbefalinger til ingredienserne; koblingen er redaktionens læsning." in lead
 
 
 def test_a_heatmap_prints_as_coloured_cells_with_its_numbers_and_labels():
