@@ -38,8 +38,10 @@ def test_a_profile_gives_its_code_in_the_fold_and_ends_in_one_short_line_without
         # What the reader came for is not folded: the initiatives and the facts stand outside the fold.
         assert not fold.select(".kr-initiative-list, .kr-profile-facts, .kr-advice"), row.name
     last = _text(guide.where_the_rest_stands(data))
-    assert not re.search(r"\d+ af de \d+", last) and "på de samme sider" not in last and ";" not in last, last
-    assert "„I guiden“ (red.)" in last, last
+    # ADR 112 as amended: no count; the guide's clause last, so the whole book can point it at its one checklist
+    # (a first clause „Citater og guidens råd som tjekliste …“ printed there that the checklist stood on these pages).
+    assert not re.search(r"\d+ af de \d+", last), last
+    assert last.startswith("Citaterne står på siderne om") and last.rstrip(" .").endswith("„I guiden“ (red.)"), last
 
 
 def test_the_municipality_overview_says_whose_the_cards_words_are_once_and_folds_where_its_columns_come_from(data):
