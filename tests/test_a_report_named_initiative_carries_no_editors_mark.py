@@ -43,10 +43,13 @@ def test_a_card_marks_only_a_title_the_editors_gave(data):
             assert len(in_title) == (1 if row.title_basis == "inferred" else 0), (code, row.title)
             marks = [m for m in card.select(".kr-by") if SHORT.search(m.get_text())]
             # Besides its title, only an organisation the report gives no name carries the editors' title mark (ADR 81,
-            # words26b), and a status the editors read carries its own (ADR 100, reader28 F1), as does the line that says
-            # why a card shows none where its list does not say it once before its cards (ADR 109, reading30 #1).
-            status = int(cards.status_read(data, row) or not cards.statuses_said(data, rows))
+            # words26b), and a status the editors read carries its own (ADR 100, reader28 F1). A card without one where
+            # its list does not say so once before its cards (ADR 109, reading30 #1) no longer carries „(red.)“: it
+            # says in full words that the editors give none (ADR 121, reading32 #11).
+            status = int(cards.status_read(data, row))
             assert len(marks) == len(in_title) + len(unnamed & set(row.organisation_ids)) + status, (code, row.title, marks)
+            none_given = [m for m in card.select(".kr-by") if m.get_text() == provenance.owner_mark(provenance.NO_STATUS_GIVEN)]
+            assert len(none_given) == int(not cards.status_read(data, row) and not cards.statuses_said(data, rows)), (code, row.title)
         # The block says once, after its cards, whose the rest is: one mark and its words folded under it.
         note = soup.select(".kr-whose-note")[-1]
         assert SHORT.findall(note.select_one("summary").get_text()) == [MARK], code

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from kulturensrige import load
+from kulturensrige.data import provenance
 from kulturensrige.data.loading import Dataset
 from kulturensrige.data.schema import NOT_STATED
 from kulturensrige.render import browser, cards, charts, front_page, highlight, lists
@@ -352,10 +353,16 @@ def test_an_initiative_block_of_one_source_says_whose_once_and_a_mixed_one_marks
         rows = list(filters.initiatives(data, code).itertuples())
         # A card without a status says why as its status unless its list says it once before the cards (ADR 109).
         said_before = bool(cards.statuses_said(data, filters.initiatives(data, code)))
+        given = 0
         # A title keeps its short mark on every card (ADR 32; tests/test_faithful_counts_titles_and_citations.py checks it).
         for field in [f for f in cards.INITIATIVE_MARKED if f != "title"]:
             # A card the editors found nothing for in a field shows none (ADR 87): it counts for no mark.
             shown = [dict(cards.initiative_facts(data, r, said_before)).get(field, NOT_STATED) for r in rows]
+            # A card without a status says in full words that the editors give none (ADR 121, reading32 #11): not a
+            # second source of the status beside the editors' reading, so it mixes no marks; it stands on each such card.
+            none_given = [v for v in shown if isinstance(v, cards.Sourced) and v.mark == provenance.NO_STATUS_GIVEN]
+            given += len(none_given)
+            shown = [v for v in shown if all(v is not n for n in none_given)]
             marks = [v.mark if isinstance(v, cards.Sourced) else "" for v in shown if str(v) != NOT_STATED]
             for mark in {m for m in marks if m}:
                 said = text.count(f"({mark})")
@@ -364,6 +371,8 @@ def test_an_initiative_block_of_one_source_says_whose_once_and_a_mixed_one_marks
                         problems.append(f"{code} {field}: one source, {said} marks on the cards, line {line!r}")
                 elif said != marks.count(mark):
                     problems.append(f"{code} {field}: mixed, {said} of {marks.count(mark)} values marked")
+        if unescape(TAG.sub(" ", html)).count(provenance.owner_mark(provenance.NO_STATUS_GIVEN)) != given:
+            problems.append(f"{code}: {given} cards without a status, not each saying the editors give none")
     assert not problems, "\n".join(problems)
 
 

@@ -52,9 +52,11 @@ def test_no_page_or_pdf_says_the_report_states_no_status_of_some_initiatives_and
             mixed += 1
             # Each card without a status in a list where others show one says so in the one form (#1), and why
             # stands no more on each card but once, in the status rule (reader31, #1; ADR 112).
-            short = provenance.no_status(data.options)
-            assert page.count(f"Status {short} (red.)") == len(unread), code
-            assert printed.count(f"Status {short} (redaktionens læsning)") == len(unread), code
+            # Its mark says in one wording on page and paper that the editors give none (ADR 121, reading32 #11):
+            # „(red.)“ and „(redaktionens læsning)“ after it read as if they had read one.
+            short = f"{provenance.no_status(data.options)} {provenance.owner_mark(provenance.NO_STATUS_GIVEN)}"
+            assert page.count(f"Status {short}") == len(unread), code
+            assert printed.count(f"Status {short}") == len(unread), code
             assert line not in page and line not in printed, code
         elif unread:
             said = provenance.no_status_line(data.options, len(unread))[0]

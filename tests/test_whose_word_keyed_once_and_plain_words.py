@@ -15,7 +15,7 @@ from kulturensrige.book import extension, page_source
 from kulturensrige.data import provenance
 from kulturensrige.data.schema import INFERENCE_RULE
 from kulturensrige.edition import editions
-from kulturensrige.render import front_page, lists, markup
+from kulturensrige.render import cards, front_page, lists, markup
 from kulturensrige.words import built
 from support.checks import each
 
@@ -188,7 +188,14 @@ def test_an_editions_statuses_are_marked_by_the_rule_the_profile_follows(data, e
     labels = soup.select("section.kr-initiative dt")
     statuses = [label.find_next("dd").get_text(" ", strip=True) for label in labels if label.get_text() == "Status"]
     # ADR 100 (reader28, F1): the profile marks each status on its card, and so does the PDF, in full words.
-    assert statuses and all(s.endswith("(redaktionens læsning)") for s in statuses), statuses
+    # A card without one says in the same full words on page and paper that the editors give none (ADR 121, reading32
+    # #11): „(redaktionens læsning)“ after „ikke angivet i rapporten“ read as if they had read a status.
+    rows = data.initiatives[data.initiatives["kommunekode"] == "240"]
+    unread = sum(not cards.status_read(data, row) for row in rows.itertuples())
+    given = f"{provenance.no_status(data.options)} {provenance.owner_mark(provenance.NO_STATUS_GIVEN)}"
+    assert unread and statuses.count(given) == unread, statuses
+    assert all(s.endswith("(redaktionens læsning)") for s in statuses if s != given), statuses
+    assert len(statuses) == len(rows), statuses
     # The reasons stand in „Om kilderne“ at the end (issue 22: a 14-line note stood before the first one; ADR 51).
     notes = soup.select("section[aria-labelledby=indsatser] > p.kr-note")
     assert not any("Rapporten angiver ingen status" in note.get_text() for note in notes)
