@@ -126,10 +126,12 @@ def test_a_choice_leaves_an_open_answer_panel_open_and_its_card_in_place(browser
 
 
 # What the reader sees at a profile's top: where the page stands, the title, whether the select shows a focus ring, and
-# the profile's offer (its button, or the sentence in its place) against the sticky bar's foot.
+# the profile's offer (its button, or the sentence in its place) against the sticky bar's foot, and the height of the
+# bar's lines under its select (none with the page's own municipality chosen; ADR 116).
 TOP_JS = """() => { const offer = [...document.querySelectorAll('.kr-profile-choose-button, .kr-profile-chosen')]
   .find((e) => e.checkVisibility()).getBoundingClientRect();
   return {y: scrollY, title: document.querySelector('article h1').getBoundingClientRect().top,
+          lines: document.querySelector('.kr-filter-lines').getBoundingClientRect().height,
           ring: document.getElementById('kr-kommune').matches(':focus-visible'),
           focus: document.activeElement.id, offer: offer.top,
           bar: document.querySelector('section.kr-filter').getBoundingClientRect().bottom}; }"""
@@ -154,7 +156,9 @@ def test_alle_tapped_at_a_profiles_top_leaves_the_page_at_its_top_and_draws_no_f
         page.wait_for_function("() => window.KR_FILTER.last && !window.KR_FILTER.last.initial")
         _settle(page)
         after = page.evaluate(TOP_JS)
-        assert after["y"] == 0 and after["title"] == before["title"], (before, after)
+        # ADR 116 (phone32, reader31 #5): with „Alle“ the bar's line says „I resten af bogen er ingen kommune valgt.“,
+        # where the page's own municipality chosen showed none. The title moves down by that line only, no more.
+        assert after["y"] == 0 and after["title"] - after["lines"] == before["title"] - before["lines"], (before, after)
         assert not after["ring"], after
         assert after["offer"] >= after["bar"], after
         # From the keyboard the reset's focus goes on to the choice it reset, as before.

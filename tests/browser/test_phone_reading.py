@@ -1140,7 +1140,7 @@ def test_the_comparison_says_its_row_scrolls_only_while_more_columns_stand_there
     # On a phone the comparison reads facet by facet and never scrolls (reader review 18, #3; reader32 #1). At 1280 px
     # the report's seven stand in the rail's width too (reader32 #3); at 1000 px, with no rail, they do not fit.
     cases = ((375, "egedal,hoeje-taastrup", False), (1000, every, True), (1280, every, False), (1280, "egedal,hoeje-taastrup", False))
-    for width, picks, shown in cases:
+    for width, picks, shown in each(cases):
         context, page = phone_page(browser, {"width": width, "height": 812})
         try:
             ready(page, f"{site_url}/kommuner/sammenligning.html?kommune=koege&sammenlign={picks}")

@@ -43,6 +43,9 @@ window.KR_DATA = {
 };
 globalThis.window = window;
 globalThis.document = document;
+// The browser's CSS.escape, which linkedom lacks (KR.updateMarks names the chosen code in a quoted attribute
+// selector): within quotes only a quote and a backslash need escaping, and the fixture's codes hold neither.
+globalThis.CSS = { escape: (value) => String(value).replace(/["\\]/g, "\\$&") };
 require("../../book/_static/kr-state.js");
 require("../../book/_static/kr-lists.js");
 require("../../book/_static/kr-charts.js");
