@@ -142,6 +142,12 @@ def test_every_initiative_card_labels_its_organisations_the_editors_gathering_an
     for row in each(list(data.initiatives.itertuples())):
         facts = dict(cards.initiative_facts(data, row))
         assert not [key for key in facts if "partner" in key.casefold()], row.initiative_id
+        whole = cards.for_the_whole(data, row).get("organisation_ids")
+        if not row.organisation_ids and whole:
+            # ADR 117 (facts32, #3): a part whose project names the organisations says once, in the gathering's label,
+            # that the report names them for the whole project, where before it showed no field.
+            assert str(facts[ORGANISATIONS_LABEL]) == f"{whole} {label}", (row.initiative_id, facts[ORGANISATIONS_LABEL])
+            continue
         if not row.organisation_ids:
             # No field where the editors gathered none, on the page and in the PDF alike (reader 26, #9; ADR 87).
             assert ORGANISATIONS_LABEL not in facts, row.initiative_id

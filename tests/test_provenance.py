@@ -290,6 +290,9 @@ REPORT_MENTIONS_ALLOWED = (
     r"rapportens stavning; officielt navn|[Rr]apporten staver det »|Om figuren i rapporten|Rapporten har ingen sådan figur",
     # The chapters' retelling of what the report itself says (fixed prose in book/*.ipynb, never a value of the folder).
     r"Med ingredienslisten følger i rapporten en lille kondenseret guide|Rapporten slutter med et åbent svar på skiltets spørgsmål",
+    # That chapter's quotation is the report's words in any book, so its slip note says the report holds the slip
+    # (words32, reading32 #7: „står sådan i analytikerens data“ pointed to the wrong source); only after that quotation.
+    r"Rapporten slutter med et åbent svar på skiltets spørgsmål: »[^«]+« \(»[^«]+« står sådan i rapporten\)",
     r"hvor ambitionen ifølge rapporten er",
     r"Rapporten trykker ordskyen som billede|rapportens tekst nævner",
     # words26c (reading 26 #13) wrote „Rapporten skriver“ for „konkluderer“; read26 (#2) gave »at frigøre sig fra« to the report.

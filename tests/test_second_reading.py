@@ -17,7 +17,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from kulturensrige import load
-from kulturensrige.data import provenance
+from kulturensrige.data import provenance, schema
 from kulturensrige.data.publishing import SOURCES_FILE, published_files
 from kulturensrige.data.schema import EDITORIAL_VALUES, NOT_STATED
 from kulturensrige.edition import editions
@@ -203,8 +203,18 @@ def test_the_guiding_question_is_labelled_as_the_editors_rewording_of_the_report
 def test_the_organisations_at_the_initiatives_follow_the_report(data, report_text):
     report = _report(report_text)
     assert "Indsatserne er udført på lokale kulturinstitutioner (biblioteket, kulturcenter, kunsthal)" in report
-    for row in each(list(data.initiatives[data.initiatives["kommunekode"] == "230"].itertuples())):
+    rows = list(data.initiatives[data.initiatives["kommunekode"] == "230"].itertuples())
+    # ADR 117 (facts32, #3): the report names them for Rudersdal's project as a whole, so the project's card lists them
+    # and each of its components says that in their place, no longer repeating the whole's list as its own.
+    wholes = [row for row in rows if not row.part_of]
+    assert wholes and len(wholes) < len(rows), [row.initiative_id for row in rows]
+    for row in each(rows):
         facts = dict(cards.initiative_facts(data, row))
+        if row.part_of:
+            said = schema.PART_BLANKS["initiatives.organisation_ids"]
+            assert str(facts["Organisationer nævnt ved indsatsen"]).startswith(said), row.initiative_id
+            assert row.part_of in {whole.initiative_id for whole in wholes}, row.initiative_id
+            continue
         for name in ("biblioteket", "kulturcenter", "kunsthal"):
             assert name in facts["Organisationer nævnt ved indsatsen"], row.initiative_id
     assert "musik v. musikskolelærer" in report
