@@ -51,8 +51,13 @@ def test_the_whole_book_prints_each_point_of_the_guide_once_and_each_ingredient_
     data = load(REPO / "data")
     text = pdf_text(report_site / "pdf" / editions.file_name(), editions.TITLE)
     for point in each(list(data.guide_recommendations.itertuples())):
-        assert text.count(squeeze(point.text)) == 1, point.text
+        # ADR 123: a point the book words nearly as the report does stands once, in the report's words in »…«, and the
+        # book's wording of it is not printed; the others print the book's wording with the report's under it.
+        own = guide.own_words(point.text, point.report_text)
+        assert text.count(squeeze(point.text)) == (1 if own else 0), point.text
         assert text.count(squeeze(point.report_text)) == 1, point.report_text
+    once = [p.text for p in data.guide_recommendations.itertuples() if not guide.own_words(p.text, p.report_text)]
+    assert once, "no point stands once in the report's words: the data no longer test it"
     pointer = squeeze(f"Guiden står samlet som tjekliste under „{guide.HEADING}“")
     ties = data.guide_recommendations["ingredient_ids"]
     tied = [i for i in data.ingredients["ingredient_id"] if ties.map(lambda ids, i=i: i in ids).any()]

@@ -1714,11 +1714,16 @@ def _point_to_sources(article: Tag) -> None:
     block's reasons moved there, so it follows what it gives the reason for: „Kortets „Litteraturcitat“ er
     redaktionens betegnelse, ikke rapportens. Begrundelsen står i „Om kilderne“ bagerst.“ Once a chapter, not after
     every block (28 times in the whole book, ADR 81); in the chapter's key at its end it stood 17 times after prose
-    that needs no reason, alone where the chapter had no mark (reading27, #6; ADR 94)."""
+    that needs no reason, alone where the chapter had no mark (reading27, #6; ADR 94). An empty note outside a chart
+    (a block whose values carry their own marks, ADR 100) does not take it while a later note can: with a profile's
+    facts first (ADR 123) the pointer stood alone under „Bygger på rapportens afsnit »Køge«.“, the reason for nothing
+    said."""
     moved = article.select(f"[{REASONS_MOVED}]")
-    for number_, note in enumerate(moved):
+    sayable = [n for n in moved if n.get_text(strip=True) or n.find_parent("figure") is not None]
+    pointed = sayable[0] if sayable else next(iter(moved), None)
+    for note in moved:
         del note[REASONS_MOVED]
-        if number_ == 0:  # under a chart whose note was only its reasons, the pointer is the note
+        if note is pointed:  # under a chart whose note was only its reasons, the pointer is the note
             note.append(f" {SOURCES_POINTER}" if note.get_text(strip=True) else SOURCES_POINTER)
         elif not note.get_text(strip=True):
             note.decompose()
