@@ -458,8 +458,6 @@
     }
   }
 
-  let searchNoteWatch = null; // rankSearchForTheChoice's watch over the results, for its note
-
   /** The pages about the chosen municipality come first, each group in Sphinx's order (a heading 15, any body text
    * 5, ties by name), and the analysts' pages after every reader's page that matches: the build's lists and how far
    * each moves (browser.search_first). The patched
@@ -484,15 +482,11 @@
     };
     const query = new URLSearchParams(window.location.search).get("q");
     const results = document.getElementById("search-results");
-    searchNoteWatch?.disconnect();
     document.querySelector("p.kr-search-note")?.remove();
     if (first && query && results) {
-      // The note says why the results stand in their order, after them, inside their box (which keeps a screen's
-      // height, kommunefilter.css): only where a page about the choice is among them (reader review 23, #7: it
-      // promised Køge's pages over 13 hits with none). Where none is, it says nothing: over the results, "Ingen af
-      // siderne om den valgte kommune …" read as a failed search (reader31, #6).
-      const note = Object.assign(document.createElement("p"), { className: "kr-search-note", hidden: true });
-      note.textContent = ranking.note;
+      // The note says what the list shows: that the pages about the choice stand first where one is among the
+      // results, that none is where none is (reader review 23, #7: it promised Køge's pages over 13 hits with none).
+      const note = Object.assign(document.createElement("p"), { className: "kr-search-note" });
       const page = (link) =>
         link
           .getAttribute("href")
@@ -500,13 +494,12 @@
           .replace(/^\.\//, "")
           .replace(/\.html$/, "");
       const tell = () => {
-        note.hidden = ![...results.querySelectorAll("ul.search > li a[href]")].map(page).some((doc) => about.has(doc));
-        // Sphinx appends its heading, count and list as a search starts: the note moves after them.
-        if (results.lastElementChild !== note) results.append(note);
+        const listed = [...results.querySelectorAll("ul.search > li a[href]")].map(page);
+        note.textContent = listed.some((doc) => about.has(doc)) ? ranking.note : ranking.noneNote;
       };
       tell();
-      searchNoteWatch = new MutationObserver(tell);
-      searchNoteWatch.observe(results, { childList: true, subtree: true });
+      new MutationObserver(tell).observe(results, { childList: true, subtree: true });
+      results.before(note);
     }
     if (again && query && results && typeof Search !== "undefined" && Search._index) {
       results.replaceChildren();

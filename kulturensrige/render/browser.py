@@ -94,7 +94,7 @@ AUDIENCE_ATTRIBUTE, ANALYSTS = "data-kr-audience", "analytikere"
 
 def search_first(data: Dataset, later: Iterable[str]) -> dict:
     """With a municipality chosen, the search puts the pages about it (views.pages_about) first, each group in Sphinx's
-    order, and says so after the results where one is among them (`note`), and nothing where none is; the pages written for
+    order, and says so above them where one is among them (else that none is: `noneNote`); the pages written for
     analysts (`later`: field names, CSV examples and recipes) come after every reader's page that matches, each
     labelled as theirs (`laterLabel`); the rest keep Sphinx's order. Only the search page carries it
     (book/extension.py), in a JSON island: in kr-data.js every page would load it. The browser adds `ahead` to the
@@ -102,9 +102,9 @@ def search_first(data: Dataset, later: Iterable[str]) -> dict:
     page's prose holds no searched word says where the word stands instead of a snippet (`hitOnly`)."""
     return {
         "pages": {key: views.pages_about(data, code, inferred) for key, code, inferred in states(data) if code != ALL},
-        # After the results, where a page about the choice is among them; where none is, no note: before the results,
-        # "Ingen af siderne om den valgte kommune er blandt resultaterne." read as a failed search (reader31, #6).
         "note": "Sider om den valgte kommune står først.",
+        # Where no page about the choice is among the results, the note says so instead (reader review 23, #7).
+        "noneNote": "Ingen af siderne om den valgte kommune er blandt resultaterne.",
         "later": list(later),
         "ahead": SEARCH_AHEAD,
         "behind": SEARCH_BEHIND,
