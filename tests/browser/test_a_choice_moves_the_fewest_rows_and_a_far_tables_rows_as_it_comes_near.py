@@ -10,7 +10,7 @@ import pytest
 
 from support.checks import each
 from support.choosing import open_with_every_table_filled
-from support.draws import at_the_first_chart
+from support.draws import at_the_first_chart, choose_and_settle
 
 pytestmark = pytest.mark.browser
 PAGE = "kommuner/sammenligning.html"
@@ -27,14 +27,6 @@ COUNT_MOVES_JS = """() => {
     for (const record of records) window.__moved[i] += [...record.addedNodes].filter((n) => n.tagName === 'TR').length;
   }).observe(body, {childList: true}));
 }"""
-
-# A municipality chosen through the select, answered once the page shows it and a moment has passed.
-CHOOSE_JS = """(value) => new Promise((settled) => {
-  document.addEventListener('kr:filtered', () => setTimeout(settled, 300), {once: true});
-  const select = document.querySelector('#kr-kommune');
-  select.value = value;
-  select.dispatchEvent(new Event('change'));
-})"""
 
 
 def fewest_moves(before: list[str], after: list[str]) -> int:
@@ -62,7 +54,7 @@ def test_a_choice_moves_only_the_rows_out_of_place_and_no_more(browser, site_url
         order = page.evaluate(ORDER_JS)
         for code in codes + codes[:1]:
             page.evaluate("() => window.__moved.fill(0)")
-            page.evaluate(CHOOSE_JS, code)
+            choose_and_settle(page, code, 300)
             now = page.evaluate(ORDER_JS)
             moved.append(page.evaluate("() => window.__moved.slice()"))
             fewest.append([fewest_moves(b, a) for b, a in zip(order, now, strict=True)])
@@ -106,7 +98,7 @@ def test_a_choice_leaves_a_far_tables_rows_until_the_table_comes_near(browser, s
 
         table, code = next((i, c) for c in codes for i in range(len(order)) if far[i] and reorders(i, c))
         page.evaluate(COUNT_MOVES_JS)
-        page.evaluate(CHOOSE_JS, code)
+        choose_and_settle(page, code, 300)
         assert page.evaluate("() => window.__moved")[table] == 0, "a choice moved rows of a table far from the screen"
         page.locator(".kr-marks-wrap table.kr-marks").nth(table).evaluate("(t) => t.scrollIntoView({block: 'start'})")
         page.wait_for_timeout(500)

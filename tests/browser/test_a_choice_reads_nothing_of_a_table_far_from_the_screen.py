@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from support.draws import at_the_first_chart
+from support.draws import at_the_first_chart, choose_and_settle
 
 pytestmark = pytest.mark.browser
 PHONE = {"width": 375, "height": 812}
@@ -34,14 +34,6 @@ RECORD_FAR_READS_JS = """() => {
   }
 }"""
 
-# A municipality chosen through the select; answered once the page has shown it and offered what it marks out of view.
-CHOOSE_AND_SETTLE_JS = """(value) => new Promise((settled) => {
-  document.addEventListener('kr:filtered', () => setTimeout(settled, 500), {once: true});
-  const select = document.querySelector('#kr-kommune');
-  select.value = value;
-  select.dispatchEvent(new Event('change'));
-})"""
-
 
 def test_a_choice_reads_nothing_inside_a_table_of_marks_far_from_the_screen(browser, site_url):
     context = browser.new_context(locale="da-DK", viewport=PHONE, is_mobile=True, has_touch=True)
@@ -62,7 +54,7 @@ def test_a_choice_reads_nothing_inside_a_table_of_marks_far_from_the_screen(brow
         marked = page.evaluate("(codes) => codes.filter((c) => document.querySelector(`td.kr-marked[data-kr-mark='${c}']`))", codes)
         assert marked, "no municipality has a marked cell in the tables"
         for code in marked:
-            page.evaluate(CHOOSE_AND_SETTLE_JS, code)
+            choose_and_settle(page, code, 500)
         assert page.evaluate("() => window.__farReads") == []
     finally:
         context.close()

@@ -33,6 +33,21 @@ CHOOSE_JS = """(value) => new Promise((shown) => {
 })"""
 
 
+# A municipality chosen through the select, answered once the page shows it and `settle` ms have passed: two tests of
+# the tables of marks had each written it out.
+CHOOSE_AND_SETTLE_JS = """([value, settle]) => new Promise((settled) => {
+  document.addEventListener('kr:filtered', () => setTimeout(settled, settle), {once: true});
+  const select = document.querySelector('#kr-kommune');
+  select.value = value;
+  select.dispatchEvent(new Event('change'));
+})"""
+
+
+def choose_and_settle(page: Any, value: str, settle_ms: int) -> None:
+    """Choose the municipality `value` (its code) and wait until the page has shown it and `settle_ms` have passed."""
+    page.evaluate(CHOOSE_AND_SETTLE_JS, [value, settle_ms])
+
+
 def count_draws(page: Any, calls: Sequence[str] = DRAWING_CALLS) -> None:
     """From now on the page counts each call of `calls` (plotly's function names), by figure."""
     page.evaluate(COUNT_DRAWS_JS, list(calls))
